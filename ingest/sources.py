@@ -1,0 +1,127 @@
+"""The registry of landing sources: folder, raw table, columns and what makes a row unique.
+
+Each column has a kind that says how it is typed on load (in DuckDB, see `sql/parse_macros.sql`) and
+whether a row without it is quarantined. Adding a tabular source is adding an entry here (README,
+"Adding a source").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    # text | date | number | integer | nip (pseudonymised) | personal (dropped before loading)
+    kind: str = "text"
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    # Columns unique within one batch (snapshot or edition); a second row with the same key is quarantined.
+    key: tuple[str, ...]
+    # "snapshot": each file is the whole source as of a date (column tanggal_ekspor or _YYYY-MM-DD in
+    # the file name), and a later file for the same date replaces the earlier one.
+    # "edition": each file holds whole IKP editions, and a later file for an edition replaces it.
+    batch: str
+    resolves_election: bool = True
+
+    @property
+    def raw_table(self) -> str:
+        return f"raw.{self.name}"
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def required(self) -> list[str]:
+        return [c.name for c in self.columns if c.required]
+
+
+_REGION_COLUMNS = (
+    Column("provinsi"),
+    Column("kabupaten_kota"),
+    Column("kode_wilayah"),
+)
+
+_CASE_COLUMNS = (
+    Column("nomor_laporan", required=True),
+    Column("tanggal_laporan", "date", required=True),
+    Column("pemilihan", required=True),
+    Column("nama", "personal"),
+    Column("nip", "nip"),
+    Column("jabatan"),
+    Column("instansi"),
+    *_REGION_COLUMNS,
+    Column("jenis_pelanggaran"),
+    Column("status"),
+    Column("tanggal_rekomendasi", "date"),
+    Column("jenis_sanksi"),
+    Column("tindak_lanjut_ppk"),
+    Column("tanggal_tindak_lanjut", "date"),
+    Column("nomor_register"),
+    Column("tanggal_ekspor", "date"),
+)
+
+SOURCES: dict[str, Source] = {
+    s.name: s
+    for s in (
+        Source(
+            "kasn",
+            "KASN ASN-neutrality case exports (to 2024), one row per reported ASN",
+            _CASE_COLUMNS,
+            key=("nomor_laporan",),
+            batch="snapshot",
+        ),
+        Source(
+            "bkn",
+            "BKN ASN-neutrality case exports (from 2024), same shape as KASN",
+            _CASE_COLUMNS,
+            key=("nomor_laporan",),
+            batch="snapshot",
+        ),
+        Source(
+            "bawaslu_ikp",
+            "Bawaslu IKP score tables, one row per edition, region and approach",
+            (
+                Column("edisi", required=True),
+                Column("tingkat"),
+                *_REGION_COLUMNS,
+                Column("pendekatan"),
+                Column("skor", "number", required=True),
+                Column("kategori"),
+                Column("nilai_kejadian", "number"),
+            ),
+            key=("edisi", "region_code", "pendekatan"),
+            batch="edition",
+            resolves_election=False,
+        ),
+        Source(
+            "bawaslu_cases",
+            "Bawaslu violation-handling register exports, one row per register entry",
+            (
+                Column("nomor_register", required=True),
+                Column("tanggal", "date"),
+                Column("pemilihan", required=True),
+                Column("asal"),
+                *_REGION_COLUMNS,
+                Column("jenis_pelanggaran"),
+                Column("status_registrasi"),
+                Column("hasil"),
+                Column("diteruskan_ke"),
+                Column("jumlah_asn", "integer"),
+                Column("tanggal_ekspor", "date"),
+            ),
+            key=("nomor_register",),
+            batch="snapshot",
+        ),
+    )
+}
+TABULAR_SOURCES = tuple(SOURCES)
+NEWS_SOURCE = "news"
