@@ -319,7 +319,7 @@ def _write(con, source: Source, path: Path, sha: str, frame: pd.DataFrame, batch
             "SELECT count(*) FILTER (_reason IS NULL), count(*) FILTER (_reason IS NOT NULL) FROM checked"
         ).fetchall()[0]
         message = "; ".join(m for m in (replaced, note) if m) or None
-        _log(con, source, path, sha, "loaded", len(frame), loaded, quarantined, batch_key, message, now)
+        log_file(con, source, path, sha, "loaded", len(frame), loaded, quarantined, batch_key, message, now)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -358,11 +358,11 @@ def _replace_batches(con, source: Source, batch_keys: list[str], sha: str) -> st
 
 
 def _log_file_failure(con, source: Source, path: Path, sha: str, status: str, rows: int, message: str) -> FileReport:
-    _log(con, source, path, sha, status, rows, 0, 0, None, message, dt.datetime.now())
+    log_file(con, source, path, sha, status, rows, 0, 0, None, message, dt.datetime.now())
     return FileReport(path.name, status, rows, 0, 0, message)
 
 
-def _log(con, source, path, sha, status, read, loaded, quarantined, batch_key, message, when) -> None:
+def log_file(con, source, path, sha, status, read, loaded, quarantined, batch_key, message, when) -> None:
     con.execute(
         "INSERT INTO ops.load_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [source.name, path.name, sha, PARSER_VERSION, status, read, loaded, quarantined, batch_key, message, when],

@@ -1,0 +1,32 @@
+-- The sanction funnel per election and region at every as-of date.
+with cases as (
+    select * from {{ ref('int_cases__as_of') }}
+),
+
+funnel as (
+    {{ region_rollup('cases', ['election_id', 'as_of_date'], {
+        'asn_reported': 'count(*)',
+        'asn_recommended': "count(*) filter (funnel_stage = 'recommended')",
+        'asn_not_proven': "count(*) filter (funnel_stage = 'not_proven')",
+        'asn_incomplete': "count(*) filter (funnel_stage = 'incomplete')",
+        'asn_pending': "count(*) filter (funnel_stage = 'pending')",
+        'asn_followed_up': 'count(*) filter (followed_up)',
+    }) }}
+)
+
+select
+    funnel.election_id,
+    funnel.region_code,
+    regions.region_name,
+    funnel.region_level,
+    funnel.as_of_date,
+    funnel.asn_reported,
+    funnel.asn_recommended,
+    funnel.asn_not_proven,
+    funnel.asn_incomplete,
+    funnel.asn_pending,
+    funnel.asn_followed_up,
+    funnel.asn_recommended - funnel.asn_followed_up as asn_awaiting_ppk,
+    funnel.asn_followed_up / nullif(funnel.asn_recommended, 0) as followup_rate
+from funnel
+inner join {{ ref('dim_region') }} as regions using (region_code)

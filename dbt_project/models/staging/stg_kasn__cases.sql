@@ -1,0 +1,1 @@
+{{ stage_case_export('kasn', 'KASN') }}

@@ -1,0 +1,18 @@
+with source as (
+    select * from {{ source('raw', 'news_facts') }}
+),
+
+renamed as (
+    select
+        article_id,
+        metric,
+        region_code,
+        value,
+        value_text,
+        as_of_date,
+        election_id,
+        evidence
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,128 @@
+"""Read articles from the news landing folder into plain text with their metadata.
+
+`.txt` (one article; id = file name), `.html` (one saved page; trafilatura finds the main text and
+metadata), `.jsonl` (one article a line: id, url, title, published_at, text or html). Page furniture
+("Baca juga" links, popular lists, comment forms) is removed here, so no later step can mistake a
+headline in it for a fact of the article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+RULES_FILE = Path(__file__).resolve().parent.parent / "reference" / "news_rules.yaml"
+ARTICLE_SUFFIXES = (".txt", ".html", ".jsonl")
+
+_MONTHS = {
+    "januari": 1, "februari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+    "agustus": 8, "september": 9, "oktober": 10, "november": 11, "desember": 12,
+}
+_DATE_PATTERNS = (
+    re.compile(r"\((\d{1,2})/(\d{1,2})/(\d{4})\)"),  # Rabu (23/9/2020)
+    re.compile(r"(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4}),? \d{1,2}[:.]\d{2}", re.I),
+    re.compile(r"- (\d{1,2})/(\d{1,2})/(\d{4})"),  # Kompas.com - 26/08/2020
+)
+
+
+@cache
+def rules() -> dict:
+    return yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+
+
+@dataclass
+class Article:
+    article_id: str
+    source_file: str
+    text: str
+    title: str | None = None
+    source_url: str | None = None
+    published_date: str | None = None  # ISO date
+
+    @property
+    def content_sha256(self) -> str:
+        """Hash of the article text with spacing and case folded: syndicated copies share it."""
+        folded = re.sub(r"\W+", " ", self.text.lower()).strip()
+        return hashlib.sha256(folded.encode()).hexdigest()
+
+
+def strip_furniture(text: str) -> str:
+    """Drop furniture lines and everything after a furniture block heading."""
+    r = rules()
+    kept = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped in r["furniture_block_starts"]:
+            break
+        if stripped.startswith(tuple(r["furniture_line_prefixes"])):
+            continue
+        kept.append(line)
+    return "\n".join(kept).strip()
+
+
+def published_date_in(text: str) -> str | None:
+    """The first publication date written the way Indonesian sites print one."""
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        day, month, year = match.groups()
+        month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]
+        return f"{int(year):04d}-{month_number:02d}-{int(day):02d}"
+    return None
+
+
+def read_articles(path: Path) -> list[Article]:
+    """All articles in one landing file."""
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        return [_article(path.stem, path.name, raw)]
+    if suffix == ".html":
+        return [_from_html(path.stem, path.name, path.read_text(encoding="utf-8", errors="replace"))]
+    if suffix == ".jsonl":
+        articles = []
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                article_id = str(record["id"])
+            except (json.JSONDecodeError, KeyError) as exc:
+                raise ValueError(f"{path.name} line {number}: not an article record ({exc})") from exc
+            if record.get("html"):
+                article = _from_html(article_id, path.name, record["html"])
+            else:
+                article = _article(article_id, path.name, record.get("text") or "")
+            article.title = record.get("title") or article.title
+            article.source_url = record.get("url") or article.source_url
+            article.published_date = (record.get("published_at") or "")[:10] or article.published_date
+            articles.append(article)
+        return articles
+    raise ValueError(f"{path.name}: unsupported article file type '{suffix}'")
+
+
+def _article(article_id: str, file_name: str, raw: str) -> Article:
+    text = strip_furniture(raw)
+    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    return Article(article_id, file_name, text, title=title, published_date=published_date_in(raw))
+
+
+def _from_html(article_id: str, file_name: str, html: str) -> Article:
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    if extracted is None:
+        raise ValueError(f"{file_name}: no article text found in the page")
+    document = extracted if isinstance(extracted, dict) else extracted.as_dict()
+    article = _article(article_id, file_name, document.get("text") or "")
+    article.title = document.get("title") or article.title
+    article.source_url = document.get("url")
+    article.published_date = (document.get("date") or "")[:10] or article.published_date
+    return article

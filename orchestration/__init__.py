@@ -1,0 +1,1 @@
+"""Dagster wiring for Netra: thin definitions around `ingest/`, `dbt_project/` and `quality/`."""
