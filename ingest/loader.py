@@ -132,10 +132,12 @@ def _load_file(con: duckdb.DuckDBPyConnection, source: Source, path: Path, salt:
         "AND status = 'failed'",
         seen,
     )
+    # Same bytes already loaded: skip, whatever the name. Same bytes rejected: skip only under the
+    # same name, since a renamed copy may now carry the snapshot date its name lacked.
     already = con.execute(
         "SELECT status, message FROM ops.load_log WHERE source = ? AND file_sha256 = ? "
-        "AND parser_version = ?",
-        seen,
+        "AND parser_version = ? AND (status IN ('loaded', 'replaced') OR file_name = ?)",
+        [*seen, path.name],
     ).fetchall()
     if already:
         status, message = already[0]

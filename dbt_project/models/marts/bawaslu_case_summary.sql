@@ -12,7 +12,7 @@ summary as (
         'registered': 'count(*) filter (is_registered)',
         'violations': 'count(*) filter (is_violation)',
         'forwarded_to_asn_body': 'count(*) filter (forwarded_to_asn_body)',
-        'asn_forwarded': 'coalesce(sum(asn_count) filter (forwarded_to_asn_body), 0)',
+        'asn_forwarded': 'cast(coalesce(sum(asn_count) filter (forwarded_to_asn_body), 0) as bigint)',
     }) }}
 )
 

@@ -1,0 +1,52 @@
+# The README's commands. `make run` and `make test` set up everything they need on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+UV := .tools/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+
+export DAGSTER_HOME ?= $(CURDIR)/.dagster
+export NETRA_WAREHOUSE_DIR ?= $(CURDIR)/warehouse
+export GX_ANALYTICS_ENABLED := false
+export DO_NOT_TRACK := 1
+
+MANIFEST := dbt_project/target/manifest.json
+DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros dbt_project/seeds dbt_project/tests -type f 2>/dev/null) \
+	dbt_project/dbt_project.yml dbt_project/profiles.yml
+
+.PHONY: setup run test dev bench lint clean
+
+setup: $(VENV)/.installed $(MANIFEST)
+
+# uv itself comes from PyPI into a private tools folder; it then installs exactly what uv.lock pins.
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# Bytecode is compiled at install: these machines set PYTHONDONTWRITEBYTECODE, and without .pyc
+# files every Dagster start re-compiles its imports.
+$(VENV)/.installed: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --compile-bytecode
+	touch $@
+
+# The dbt manifest is built here, once, so importing the Dagster definitions never parses dbt.
+$(MANIFEST): $(VENV)/.installed $(DBT_SOURCES)
+	cd dbt_project && ../$(BIN)/dbt parse --quiet --profiles-dir .
+	touch $@
+
+run: setup
+	$(BIN)/python -m orchestration.run
+
+test: setup
+	$(BIN)/pytest
+
+dev: setup
+	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf dbt_project/target dbt_project/logs warehouse/*.duckdb warehouse/*.duckdb.new

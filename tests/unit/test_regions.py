@@ -1,0 +1,52 @@
+import pytest
+
+from ingest.regions import region_resolver
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return region_resolver()
+
+
+def test_every_official_name_resolves(resolver):
+    assert len(resolver.province_names) == 38
+    assert len(resolver.regencies) == 514
+    for code, name in resolver.province_names.items():
+        assert resolver.resolve(name, None).code == code
+    for code, regency in resolver.regencies.items():
+        province = resolver.province_names[regency.province_code]
+        assert resolver.resolve(province, regency.name).code == code, regency.name
+
+
+@pytest.mark.parametrize(
+    ("province", "regency", "code"),
+    [
+        ("Banten", "Kab. Serang", "36.04"),
+        ("BANTEN", "KAB SERANG", "36.04"),
+        ("Banten", "Kabupaten Serang", "36.04"),
+        ("Banten", "Kota Serang", "36.73"),
+        (None, "Tangsel", "36.74"),
+        ("Sulawesi Utara", "Sitaro", "71.09"),
+        ("Sulawesi Selatan", "Pangkep", "73.10"),
+        ("Provinsi Banten", None, "36"),
+        ("DKI Jakarta", "Kepulauan Seribu", "31.01"),
+    ],
+)
+def test_spelling_variants(resolver, province, regency, code):
+    assert resolver.resolve(province, regency).code == code
+
+
+def test_bare_ambiguous_name_is_not_guessed(resolver):
+    result = resolver.resolve("Banten", "Serang")
+    assert result.code is None
+    assert "Kabupaten Serang (36.04)" in result.problem and "Kota Serang (36.73)" in result.problem
+
+
+def test_undotted_code_is_refused_because_bps_codes_look_alike(resolver):
+    result = resolver.resolve(None, None, "3601")
+    assert result.code is None and "BPS" in result.problem
+
+
+def test_regency_outside_its_province(resolver):
+    result = resolver.resolve("Jawa Barat", "Kota Serang")
+    assert result.code is None and "not in province 32" in result.problem
