@@ -1,0 +1,219 @@
+"""The whole graph, materialized for real: ingest -> dbt build -> GE checks -> publish.
+
+Figures asserted here are computed by hand from the sample exports in data/sample/ (see
+data/sample/README.md for the arithmetic).
+"""
+
+import re
+import shutil
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from orchestration.constants import REFRESH_JOB
+from orchestration.definitions import defs
+from tests.conftest import SAMPLE_LANDING
+
+pytestmark = pytest.mark.e2e
+SERVING_TABLES = {
+    "ikp_asn_neutrality": ["edition_id", "region_code", "region_name", "region_level", "approach", "score",
+                           "category", "rank_in_level"],
+    "sanction_funnel": ["election_id", "region_code", "as_of_date", "asn_reported", "asn_recommended",
+                        "asn_not_proven", "asn_incomplete", "asn_pending", "asn_followed_up",
+                        "asn_awaiting_ppk", "followup_rate"],
+    "sanction_funnel_history": ["election_id", "region_code", "as_of_date", "asn_reported", "followup_rate"],
+    "neutrality_zone": ["election_id", "region_code", "as_of_date", "asn_reported", "zone", "threshold_version"],
+    "violation_categories": ["election_id", "region_code", "category", "asn_count", "share"],
+    "bawaslu_case_summary": ["election_id", "region_code", "violation_type", "cases", "registered",
+                             "violations", "forwarded_to_asn_body"],
+    "news_facts": ["article_id", "source_url", "published_date", "metric", "region_code", "value",
+                   "value_text", "evidence"],
+    "news_vs_official": ["article_id", "metric", "region_code", "news_value", "official_value",
+                         "official_as_of", "difference"],
+}
+
+
+def refresh(instance: dg.DagsterInstance) -> dg.ExecuteInProcessResult:
+    return defs.resolve_job_def(REFRESH_JOB).execute_in_process(instance=instance, raise_on_error=False)
+
+
+def row_counts(path: Path, schema: str) -> dict[str, int]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        tables = con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = ?", [schema]
+        ).fetchall()
+        return {t: con.execute(f"SELECT count(*) FROM {schema}.{t}").fetchall()[0][0] for (t,) in tables}
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory):
+    """Two full refreshes of the sample data into a temporary warehouse."""
+    warehouse = tmp_path_factory.mktemp("warehouse")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("NETRA_LANDING_DIR", str(SAMPLE_LANDING))
+        env.setenv("NETRA_WAREHOUSE_DIR", str(warehouse))
+        env.setenv("NETRA_PII_SALT", "e2e-salt")
+        with dg.DagsterInstance.ephemeral() as instance:
+            first = refresh(instance)
+            counts_after_first = row_counts(warehouse / "serving.duckdb", "marts")
+            raw_after_first = row_counts(warehouse / "netra.duckdb", "raw")
+            second = refresh(instance)
+        yield {
+            "warehouse": warehouse,
+            "results": (first, second),
+            "counts": (counts_after_first, row_counts(warehouse / "serving.duckdb", "marts")),
+            "raw": (raw_after_first, row_counts(warehouse / "netra.duckdb", "raw")),
+        }
+
+
+@pytest.fixture(scope="module")
+def serving(pipeline):
+    with duckdb.connect(str(pipeline["warehouse"] / "serving.duckdb"), read_only=True) as con:
+        yield con
+
+
+def test_runs_succeed_with_every_check_passing(pipeline):
+    for result in pipeline["results"]:
+        assert result.success
+        evaluations = result.get_asset_check_evaluations()
+        assert {e.check_name for e in evaluations} >= {"ge_sanction_funnel", "ge_ikp_asn_neutrality"}
+        assert all(e.passed for e in evaluations), [e.description for e in evaluations if not e.passed]
+
+
+def test_every_serving_table_has_its_key_columns_and_rows(serving):
+    for table, columns in SERVING_TABLES.items():
+        present = {c for (c,) in serving.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'marts' AND table_name = ?",
+            [table],
+        ).fetchall()}
+        assert set(columns) <= present, (table, set(columns) - present)
+        assert serving.execute(f"SELECT count(*) FROM marts.{table}").fetchall()[0][0] > 0, table
+
+
+def test_second_run_changes_no_count(pipeline):
+    assert pipeline["counts"][0] == pipeline["counts"][1]
+    assert pipeline["raw"][0] == pipeline["raw"][1]
+
+
+def funnel(serving, election, region, as_of=None):
+    query = ("SELECT asn_reported, asn_recommended, asn_not_proven, asn_incomplete, asn_pending, "
+             "asn_followed_up, asn_awaiting_ppk, round(followup_rate, 4) FROM marts.{table} "
+             "WHERE election_id = ? AND region_code = ?")
+    if as_of:
+        return serving.execute(query.format(table="sanction_funnel_history") + " AND as_of_date = ?",
+                               [election, region, as_of]).fetchall()
+    return serving.execute(query.format(table="sanction_funnel"), [election, region]).fetchall()
+
+
+def test_sanction_funnel_matches_hand_computed_figures(serving):
+    # 12 KASN cases at 30 Sep 2020: 7 terbukti (5 followed up), 2 tidak terbukti, 1 incomplete, 2 pending
+    assert funnel(serving, "PILKADA_2020", "ID") == [(12, 7, 2, 1, 2, 5, 2, 0.7143)]
+    assert funnel(serving, "PILKADA_2020", "36") == [(6, 3, 1, 0, 2, 3, 0, 1.0)]
+    assert funnel(serving, "PILKADA_2020", "71") == [(3, 1, 1, 1, 0, 0, 1, 0.0)]
+    assert funnel(serving, "PILKADA_2020", "ID", "2020-08-19") == [(8, 4, 1, 1, 2, 2, 2, 0.5)]
+    assert funnel(serving, "PILKADA_2024", "ID") == [(5, 3, 1, 0, 1, 2, 1, 0.6667)]
+    # Sulawesi Selatan: nothing recommended, so no rate rather than a rate of zero
+    assert funnel(serving, "PILKADA_2024", "73") == [(2, 0, 1, 0, 1, 0, 0, None)]
+
+
+def test_zones_use_the_thresholds_valid_at_each_snapshot(serving):
+    zones = serving.execute(
+        "SELECT region_code, CAST(as_of_date AS VARCHAR), zone, threshold_version FROM marts.neutrality_zone "
+        "WHERE election_id = 'PILKADA_2020' AND region_code IN ('36', '36.01') ORDER BY 1, 2"
+    ).fetchall()
+    assert zones == [
+        ("36", "2020-08-19", "hijau", "KASN_2020_08"),
+        ("36", "2020-09-30", "kuning", "KASN_2020_08"),
+        ("36.01", "2020-08-19", None, None),
+        ("36.01", "2020-09-30", "kuning", "KASN_2020_09"),
+    ]
+
+
+def test_ikp_scores_aggregates_and_ranks(serving):
+    rows = serving.execute(
+        "SELECT region_code, approach, score, score_recomputed, score_differs, rank_in_level "
+        "FROM marts.ikp_asn_neutrality WHERE region_code IN ('74.07', '73.10', '36', '82') ORDER BY 1, 2"
+    ).fetchall()
+    assert rows == [
+        ("36", "agregat_kabupaten", 6.43, 6.4213, False, 5),
+        ("36", "kejadian_provinsi", 22.98, None, False, 3),
+        ("73.10", "kejadian_kabupaten", 27.40, 27.4038, False, 6),
+        ("74.07", "kejadian_kabupaten", 86.54, 86.5385, False, 2),
+        # computed, not published: the mean of Maluku Utara's one listed regency (Kota Ternate)
+        ("82", "agregat_kabupaten", 69.23, 69.23, False, 3),
+        ("82", "kejadian_provinsi", 100.0, None, False, 1),
+    ]
+
+
+def test_violation_categories_and_bawaslu_summary(serving):
+    shares = serving.execute(
+        "SELECT category, asn_count, round(share, 4) FROM marts.violation_categories "
+        "WHERE election_id = 'PILKADA_2020' AND region_code = 'ID' ORDER BY asn_count DESC, category"
+    ).fetchall()
+    assert shares == [("media_sosial", 6, 0.5), ("deklarasi", 2, 0.1667), ("foto_simbol", 2, 0.1667),
+                      ("keberpihakan", 1, 0.0833), ("pendekatan_parpol", 1, 0.0833)]
+    summary = serving.execute(
+        "SELECT cases, registered, violations, forwarded_to_asn_body, asn_forwarded, asn_reported_by_asn_body "
+        "FROM marts.bawaslu_case_summary WHERE election_id = 'PILKADA_2020' AND region_code = 'ID' "
+        "AND violation_type = 'netralitas_asn'"
+    ).fetchall()
+    assert summary == [(5, 5, 4, 4, 5, 12)]
+
+
+def test_news_facts_keep_their_evidence_and_meet_the_official_figures(serving):
+    facts = serving.execute(
+        "SELECT metric, region_code, value, evidence FROM marts.news_facts WHERE article_id = 'netralitas_pilkada_2020'"
+    ).fetchall()
+    assert {(m, r, v) for m, r, v, _ in facts} == {
+        ("asn_reported", "ID", 694), ("asn_recommended", "ID", 492), ("asn_followed_up", "ID", 256),
+        ("followup_rate_pct", "ID", 52),
+    }
+    assert all("694" in e or "492" in e for *_, e in facts)
+    compared = serving.execute(
+        "SELECT news_value, official_value, CAST(official_as_of AS VARCHAR), difference FROM marts.news_vs_official "
+        "WHERE article_id = 'netralitas_pilkada_2020' AND metric = 'asn_reported'"
+    ).fetchall()
+    assert compared == [(694.0, 12.0, "2020-09-30", 682.0)]
+
+
+def test_no_personal_data_in_any_database(pipeline):
+    names = ["Ahmad Fauzi", "Siti Rahmawati", "Asep Sunandar", "Lina Marlina"]
+    nip_shaped = re.compile(r"(?<!\d)\d{18}(?!\d)")
+    for database in ("netra.duckdb", "serving.duckdb"):
+        with duckdb.connect(str(pipeline["warehouse"] / database), read_only=True) as con:
+            tables = con.execute(
+                "SELECT table_schema, table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
+            ).fetchall()
+            for schema, table in tables:
+                texts = [str(cell) for row in con.execute(f'SELECT * FROM "{schema}"."{table}"').fetchall()
+                         for cell in row if isinstance(cell, str)]
+                assert not any(nip_shaped.search(t) for t in texts), (database, schema, table)
+                assert not any(name in t for t in texts for name in names), (database, schema, table)
+
+
+def test_blocking_check_failure_keeps_the_previous_serving_database(pipeline, tmp_path):
+    """A score of 140 fails the GE suite: publish is skipped and serving.duckdb is untouched."""
+    landing = tmp_path / "landing"
+    shutil.copytree(SAMPLE_LANDING, landing)
+    ikp = landing / "bawaslu_ikp" / "ikp_2024_isu_strategis_netralitas_asn.csv"
+    ikp.write_text(ikp.read_text(encoding="utf-8").replace(";Banten;;kejadian_provinsi;22,98", ";Banten;;kejadian_provinsi;140"),
+                   encoding="utf-8")
+    warehouse = tmp_path / "warehouse"
+    shutil.copytree(pipeline["warehouse"], warehouse)
+    before = (warehouse / "serving.duckdb").read_bytes()
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("NETRA_LANDING_DIR", str(landing))
+        env.setenv("NETRA_WAREHOUSE_DIR", str(warehouse))
+        env.setenv("NETRA_PII_SALT", "e2e-salt")
+        with dg.DagsterInstance.ephemeral() as instance:
+            result = refresh(instance)
+    failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    assert [e.check_name for e in failed] == ["ge_ikp_asn_neutrality"]
+    assert "ExpectColumnValuesToBeBetween" in failed[0].description or "between" in failed[0].description
+    assert "140" in failed[0].description
+    materialized = {e.asset_key for e in result.get_asset_materialization_events()}
+    assert dg.AssetKey(["marts", "ikp_asn_neutrality"]) in materialized
+    assert dg.AssetKey(["serving", "serving_database"]) not in materialized
+    assert (warehouse / "serving.duckdb").read_bytes() == before
