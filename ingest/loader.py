@@ -128,8 +128,7 @@ def _load_file(con: duckdb.DuckDBPyConnection, source: Source, path: Path, salt:
     seen = [source.name, sha, PARSER_VERSION]
     # A file that failed for a passing reason (disk, lock) is tried again; any other outcome stands.
     con.execute(
-        "DELETE FROM ops.load_log WHERE source = ? AND file_sha256 = ? AND parser_version = ? "
-        "AND status = 'failed'",
+        "DELETE FROM ops.load_log WHERE source = ? AND file_sha256 = ? AND parser_version = ? AND status = 'failed'",
         seen,
     )
     # Same bytes already loaded: skip, whatever the name. Same bytes rejected: skip only under the
@@ -141,8 +140,11 @@ def _load_file(con: duckdb.DuckDBPyConnection, source: Source, path: Path, salt:
     ).fetchall()
     if already:
         status, message = already[0]
-        return FileReport(path.name, "skipped", message=f"already {status} (same sha256)"
-                          + (f": {message}" if message and status != "loaded" else ""))
+        return FileReport(
+            path.name,
+            "skipped",
+            message=f"already {status} (same sha256)" + (f": {message}" if message and status != "loaded" else ""),
+        )
     try:
         table = read_table(path, source.column_names)
     except UnreadableFile as exc:
@@ -181,9 +183,7 @@ def _frame(source: Source, table, salt: bytes) -> pd.DataFrame:
         row_problems = []
         # Excel pads rows with empty trailing cells; a short row, or text past the header, means damage.
         if len(cells) < width or any(cells[width:]):
-            row_problems.append(
-                f"row has {len(cells)} fields but the header has {width} (truncated or shifted row)"
-            )
+            row_problems.append(f"row has {len(cells)} fields but the header has {width} (truncated or shifted row)")
         for column in source.columns:
             i = index.get(column.name)
             value = cells[i] if i is not None and i < len(cells) else None
@@ -210,7 +210,14 @@ def _stored_columns(source: Source) -> list[str]:
 def _resolve_lookups(frame: pd.DataFrame, problems: list[list[str]]) -> None:
     """Add region_code, election_id and edition_id, resolving each distinct value once."""
     resolver = region_resolver()
-    region_keys = list(zip(frame.get("provinsi"), frame.get("kabupaten_kota"), frame.get("kode_wilayah"), strict=True))
+    region_keys = list(
+        zip(
+            frame.get("provinsi"),
+            frame.get("kabupaten_kota"),
+            frame.get("kode_wilayah"),
+            strict=True,
+        )
+    )
     resolved = {key: resolver.resolve(*key) for key in set(region_keys)}
     frame["region_code"] = [resolved[key].code for key in region_keys]
     for i, key in enumerate(region_keys):
@@ -225,14 +232,16 @@ def _resolve_lookups(frame: pd.DataFrame, problems: list[list[str]]) -> None:
             code = table.get(fold(value)) if value else None
             if value and code is None:
                 problems[i].append(
-                    f"unknown {column} '{value}': add it to dbt_project/seeds/methodology/"
-                    f"{_LOOKUP_SEEDS[target]}"
+                    f"unknown {column} '{value}': add it to dbt_project/seeds/methodology/{_LOOKUP_SEEDS[target]}"
                 )
             codes.append(code)
         frame[target] = codes
 
 
-_LOOKUP_SEEDS = {"election_id": "ref_election_aliases.csv", "edition_id": "ref_ikp_edition_aliases.csv"}
+_LOOKUP_SEEDS = {
+    "election_id": "ref_election_aliases.csv",
+    "edition_id": "ref_ikp_edition_aliases.csv",
+}
 
 
 @cache
@@ -253,9 +262,7 @@ def _batch_keys(con: duckdb.DuckDBPyConnection, source: Source, path: Path, fram
     match = _DATE_IN_NAME.search(path.stem + path.suffix)
     if match:
         return [dt.date.fromisoformat(match.group(1)).isoformat()]
-    raise ValueError(
-        "no snapshot date: add a tanggal_ekspor column or end the file name with _YYYY-MM-DD"
-    )
+    raise ValueError("no snapshot date: add a tanggal_ekspor column or end the file name with _YYYY-MM-DD")
 
 
 def _typed_select(source: Source) -> str:
@@ -281,23 +288,26 @@ def _typed_select(source: Source) -> str:
             )
     key = ", ".join(source.key)
     first = f"min(_row_number) OVER (PARTITION BY {key})"
-    reasons.append(
-        f"CASE WHEN _row_number > {first} "
-        f"THEN format('duplicate {key} (first at row {{}})', {first}) END"
-    )
+    reasons.append(f"CASE WHEN _row_number > {first} THEN format('duplicate {key} (first at row {{}})', {first}) END")
     return f"""
-        SELECT _row_number, region_code, {', '.join(typed)},
-               nullif(concat_ws('; ', {', '.join(reasons)}), '') AS _reason
+        SELECT _row_number, region_code, {", ".join(typed)},
+               nullif(concat_ws('; ', {", ".join(reasons)}), '') AS _reason
         FROM incoming
     """
 
 
-def _write(con, source: Source, path: Path, sha: str, frame: pd.DataFrame, batch_keys: list[str], note: str | None) -> FileReport:
+def _write(
+    con,
+    source: Source,
+    path: Path,
+    sha: str,
+    frame: pd.DataFrame,
+    batch_keys: list[str],
+    note: str | None,
+) -> FileReport:
     now = dt.datetime.now()
     batch_key = ",".join(batch_keys)
-    stored = [
-        "asn_pseudonym" if c.kind == "nip" else c.name for c in source.columns if c.kind != "personal"
-    ]
+    stored = ["asn_pseudonym" if c.kind == "nip" else c.name for c in source.columns if c.kind != "personal"]
     stored += [_LOOKUP_COLUMNS[c] for c in source.column_names if c in _LOOKUP_COLUMNS]
     con.register("incoming", frame)
     try:
@@ -306,8 +316,8 @@ def _write(con, source: Source, path: Path, sha: str, frame: pd.DataFrame, batch
         con.execute(f"CREATE OR REPLACE TEMP TABLE checked AS {_typed_select(source)}")
         con.execute(
             f"""INSERT INTO {source.raw_table} (_file_name, _file_sha256, _row_number, _batch_key, _loaded_at,
-                   region_code, {', '.join(stored)})
-                SELECT ?, ?, _row_number, ?, ?, region_code, {', '.join(stored)}
+                   region_code, {", ".join(stored)})
+                SELECT ?, ?, _row_number, ?, ?, region_code, {", ".join(stored)}
                 FROM checked WHERE _reason IS NULL""",
             [path.name, sha, batch_key, now],
         )
@@ -321,7 +331,19 @@ def _write(con, source: Source, path: Path, sha: str, frame: pd.DataFrame, batch
             "SELECT count(*) FILTER (_reason IS NULL), count(*) FILTER (_reason IS NOT NULL) FROM checked"
         ).fetchall()[0]
         message = "; ".join(m for m in (replaced, note) if m) or None
-        log_file(con, source, path, sha, "loaded", len(frame), loaded, quarantined, batch_key, message, now)
+        log_file(
+            con,
+            source,
+            path,
+            sha,
+            "loaded",
+            len(frame),
+            loaded,
+            quarantined,
+            batch_key,
+            message,
+            now,
+        )
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -349,7 +371,8 @@ def _replace_batches(con, source: Source, batch_keys: list[str], sha: str) -> st
     if not names:
         return None
     con.execute(
-        "DELETE FROM ops.quarantine WHERE source = ? AND file_name IN (SELECT unnest(?))", [source.name, names]
+        "DELETE FROM ops.quarantine WHERE source = ? AND file_name IN (SELECT unnest(?))",
+        [source.name, names],
     )
     con.execute(
         """UPDATE ops.load_log SET status = 'replaced', message = concat_ws('; ', message, ?)
@@ -367,5 +390,17 @@ def _log_file_failure(con, source: Source, path: Path, sha: str, status: str, ro
 def log_file(con, source, path, sha, status, read, loaded, quarantined, batch_key, message, when) -> None:
     con.execute(
         "INSERT INTO ops.load_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [source.name, path.name, sha, PARSER_VERSION, status, read, loaded, quarantined, batch_key, message, when],
+        [
+            source.name,
+            path.name,
+            sha,
+            PARSER_VERSION,
+            status,
+            read,
+            loaded,
+            quarantined,
+            batch_key,
+            message,
+            when,
+        ],
     )

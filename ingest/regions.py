@@ -98,11 +98,7 @@ class RegionResolver:
         if alias in self.regencies:
             return self._within(alias, name, province_code)
         kind, core = _split_type(folded)
-        candidates = [
-            r
-            for r in self._regencies_by_core.get(core, [])
-            if kind is None or r.kind == kind
-        ]
+        candidates = [r for r in self._regencies_by_core.get(core, []) if kind is None or r.kind == kind]
         in_province = [r for r in candidates if province_code is None or r.province_code == province_code]
         if len(in_province) == 1:
             return Resolution(in_province[0].code)
@@ -111,9 +107,7 @@ class RegionResolver:
             return Resolution(None, f"ambiguous region '{name}': {names}; write 'Kabupaten' or 'Kota'")
         if candidates:
             where = ", ".join(f"{r.name} ({r.code})" for r in candidates)
-            return Resolution(
-                None, f"region '{name}' is not in province {province_code}: it matches {where}"
-            )
+            return Resolution(None, f"region '{name}' is not in province {province_code}: it matches {where}")
         return Resolution(None, f"unknown regency or city '{name}'")
 
     def _within(self, code: str, name: str, province_code: str | None) -> Resolution:
@@ -121,9 +115,7 @@ class RegionResolver:
             return Resolution(None, f"region '{name}' ({code}) is not in province {province_code}")
         return Resolution(code)
 
-    def resolve(
-        self, province: str | None, regency: str | None, code: str | None = None
-    ) -> Resolution:
+    def resolve(self, province: str | None, regency: str | None, code: str | None = None) -> Resolution:
         """The most precise code the row gives: its code, else its regency, else its province."""
         if code:
             code = code.strip()

@@ -1,6 +1,5 @@
 """When the refresh runs: nightly at 02:00 Jakarta time, and whenever the landing folder changes."""
 
-
 import hashlib
 import json
 

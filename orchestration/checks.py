@@ -1,6 +1,5 @@
 """Great Expectations suites as blocking asset checks on the marts: a failure stops `publish`."""
 
-
 import dagster as dg
 import duckdb
 
@@ -27,9 +26,7 @@ def _ge_check(spec: SuiteSpec) -> dg.AssetChecksDefinition:
             metadata={
                 "rows": len(frame),
                 "expectations": outcome.evaluated,
-                "failed_expectations": dg.MetadataValue.md(
-                    "\n".join(f"- {f}" for f in outcome.failures) or "none"
-                ),
+                "failed_expectations": dg.MetadataValue.md("\n".join(f"- {f}" for f in outcome.failures) or "none"),
             },
         )
 

@@ -1,6 +1,5 @@
 """The dbt project as Dagster assets, joined to the ingest assets through its sources."""
 
-
 import os
 import sys
 from collections.abc import Mapping

@@ -40,29 +40,23 @@ def summary_lines(result: dg.ExecuteInProcessResult, seconds: float) -> list[str
     passed = sum(1 for e in evaluations if e.passed)
     lines.append(f"  checks: {passed} passed, {len(evaluations) - passed} failed")
     lines += [
-        f"  ! check {e.asset_key.to_user_string()}:{e.check_name}: {e.description}"
-        for e in evaluations
-        if not e.passed
+        f"  ! check {e.asset_key.to_user_string()}:{e.check_name}: {e.description}" for e in evaluations if not e.passed
     ]
     for event in result.get_step_failure_events():
         lines.append(f"  ! step {event.step_key} failed: {event.event_specific_data.error.message.strip()}")
     if settings.serving_db.exists():
         with duckdb.connect(str(settings.serving_db), read_only=True) as con:
             marts = con.execute(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts' "
-                "ORDER BY table_name"
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts' ORDER BY table_name"
             ).fetchall()
-        lines.append(f"  published: {settings.serving_db} ({len(marts)} marts: "
-                     + ", ".join(m for (m,) in marts) + ")")
+        lines.append(f"  published: {settings.serving_db} ({len(marts)} marts: " + ", ".join(m for (m,) in marts) + ")")
     return lines
 
 
 def main() -> int:
     started = time.monotonic()
     with dg.DagsterInstance.get() as instance:
-        result = defs.resolve_job_def(REFRESH_JOB).execute_in_process(
-            instance=instance, raise_on_error=False
-        )
+        result = defs.resolve_job_def(REFRESH_JOB).execute_in_process(instance=instance, raise_on_error=False)
     print("\n".join(summary_lines(result, time.monotonic() - started)))
     return 0 if result.success else 1
 

@@ -19,9 +19,7 @@ def _sanction_funnel() -> list:
     return [
         *[gxe.ExpectColumnValuesToNotBeNull(column=c) for c in ("election_id", "region_code", "as_of_date")],
         gxe.ExpectCompoundColumnsToBeUnique(column_list=["election_id", "region_code"]),
-        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A="asn_reported", column_B="asn_recommended", or_equal=True
-        ),
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="asn_reported", column_B="asn_recommended", or_equal=True),
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(
             column_A="asn_recommended", column_B="asn_followed_up", or_equal=True
         ),

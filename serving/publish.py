@@ -59,12 +59,8 @@ def publish(build_db: Path, serving_db: Path) -> Published:
         con.execute(f"CREATE SCHEMA serving.{MARTS_SCHEMA}")
         counts = {}
         for table in tables:
-            con.execute(
-                f"CREATE TABLE serving.{MARTS_SCHEMA}.{table} AS SELECT * FROM build.{MARTS_SCHEMA}.{table}"
-            )
-            counts[table] = con.execute(
-                f"SELECT count(*) FROM serving.{MARTS_SCHEMA}.{table}"
-            ).fetchall()[0][0]
+            con.execute(f"CREATE TABLE serving.{MARTS_SCHEMA}.{table} AS SELECT * FROM build.{MARTS_SCHEMA}.{table}")
+            counts[table] = con.execute(f"SELECT count(*) FROM serving.{MARTS_SCHEMA}.{table}").fetchall()[0][0]
         con.execute("DETACH serving")
         con.execute("DETACH build")
     os.replace(staging, serving_db)

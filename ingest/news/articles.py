@@ -21,8 +21,18 @@ RULES_FILE = Path(__file__).resolve().parent.parent / "reference" / "news_rules.
 ARTICLE_SUFFIXES = (".txt", ".html", ".jsonl")
 
 _MONTHS = {
-    "januari": 1, "februari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-    "agustus": 8, "september": 9, "oktober": 10, "november": 11, "desember": 12,
+    "januari": 1,
+    "februari": 2,
+    "maret": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "agustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "desember": 12,
 }
 _DATE_PATTERNS = (
     re.compile(r"\((\d{1,2})/(\d{1,2})/(\d{4})\)"),  # Rabu (23/9/2020)

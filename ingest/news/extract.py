@@ -147,7 +147,16 @@ def _funnel_facts(article: Article, sentence: str, as_of, election) -> list[Fact
             for match in pattern.finditer(sentence):
                 text = match.group(1)
                 found.append(
-                    Fact(article.article_id, metric, region, to_number(text), text, sentence, as_of, election)
+                    Fact(
+                        article.article_id,
+                        metric,
+                        region,
+                        to_number(text),
+                        text,
+                        sentence,
+                        as_of,
+                        election,
+                    )
                 )
     return found
 
@@ -178,11 +187,31 @@ def _ikp_facts(article: Article, sentence: str, as_of, election) -> list[Fact]:
             rank_word = own.group(1) if own else None
         value = int(rank_word) if rank_word and rank_word.isdigit() else ordinals.get((rank_word or "").lower())
         if value:
-            facts.append(Fact(article.article_id, "ikp_rank", code, float(value), rank_word, sentence, as_of, election))
+            facts.append(
+                Fact(
+                    article.article_id,
+                    "ikp_rank",
+                    code,
+                    float(value),
+                    rank_word,
+                    sentence,
+                    as_of,
+                    election,
+                )
+            )
         score = _SCORE.search(_RANK_TAKEN_BY_TAIL.sub("", segment))
         if score and to_number(score.group(1)) <= 100:
             facts.append(
-                Fact(article.article_id, "ikp_score", code, to_number(score.group(1)), score.group(1), sentence, as_of, election)
+                Fact(
+                    article.article_id,
+                    "ikp_score",
+                    code,
+                    to_number(score.group(1)),
+                    score.group(1),
+                    sentence,
+                    as_of,
+                    election,
+                )
             )
     return facts
 

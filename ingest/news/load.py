@@ -76,8 +76,18 @@ def load_articles(
             ).fetchall()[0][0]
             con.execute(
                 "INSERT INTO raw.news_articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [article.article_id, path.name, sha, article.source_url, article.title,
-                 article.published_date, article.content_sha256, original, article.text, now],
+                [
+                    article.article_id,
+                    path.name,
+                    sha,
+                    article.source_url,
+                    article.title,
+                    article.published_date,
+                    article.content_sha256,
+                    original,
+                    article.text,
+                    now,
+                ],
             )
         log_file(con, _NEWS, path, sha, "loaded", len(articles), len(articles), 0, None, None, now)
         con.execute("COMMIT")

@@ -1,6 +1,5 @@
 """Ingest assets: one per landing folder, each loading its files into `raw.<source>` of netra.duckdb."""
 
-
 import dagster as dg
 
 from ingest.loader import SourceReport, load_source
@@ -40,7 +39,11 @@ def _tabular_asset(source: Source) -> dg.AssetsDefinition:
         settings = load_settings()
         with connect(settings.build_db) as con:
             report = load_source(
-                con, source, settings.landing_dir / source.name, settings.pii_salt(), context.log.info
+                con,
+                source,
+                settings.landing_dir / source.name,
+                settings.pii_salt(),
+                context.log.info,
             )
         for failed in report.with_status("rejected", "unreadable", "failed"):
             context.log.warning(f"{failed.status}: {failed.message}")
@@ -81,4 +84,7 @@ def news_facts(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     return dg.MaterializeResult(metadata={"facts": len(facts), "facts_by_metric": by_metric})
 
 
-ingest_assets = [_tabular_asset(source) for source in SOURCES.values()] + [news_articles, news_facts]
+ingest_assets = [_tabular_asset(source) for source in SOURCES.values()] + [
+    news_articles,
+    news_facts,
+]

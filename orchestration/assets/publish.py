@@ -1,6 +1,5 @@
 """The `publish` asset: runs only after every blocking check on the marts has passed."""
 
-
 import dagster as dg
 
 from ingest.settings import load_settings

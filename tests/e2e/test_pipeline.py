@@ -18,20 +18,73 @@ from tests.conftest import SAMPLE_LANDING
 
 pytestmark = pytest.mark.e2e
 SERVING_TABLES = {
-    "ikp_asn_neutrality": ["edition_id", "region_code", "region_name", "region_level", "approach", "score",
-                           "category", "rank_in_level"],
-    "sanction_funnel": ["election_id", "region_code", "as_of_date", "asn_reported", "asn_recommended",
-                        "asn_not_proven", "asn_incomplete", "asn_pending", "asn_followed_up",
-                        "asn_awaiting_ppk", "followup_rate"],
-    "sanction_funnel_history": ["election_id", "region_code", "as_of_date", "asn_reported", "followup_rate"],
-    "neutrality_zone": ["election_id", "region_code", "as_of_date", "asn_reported", "zone", "threshold_version"],
+    "ikp_asn_neutrality": [
+        "edition_id",
+        "region_code",
+        "region_name",
+        "region_level",
+        "approach",
+        "score",
+        "category",
+        "rank_in_level",
+    ],
+    "sanction_funnel": [
+        "election_id",
+        "region_code",
+        "as_of_date",
+        "asn_reported",
+        "asn_recommended",
+        "asn_not_proven",
+        "asn_incomplete",
+        "asn_pending",
+        "asn_followed_up",
+        "asn_awaiting_ppk",
+        "followup_rate",
+    ],
+    "sanction_funnel_history": [
+        "election_id",
+        "region_code",
+        "as_of_date",
+        "asn_reported",
+        "followup_rate",
+    ],
+    "neutrality_zone": [
+        "election_id",
+        "region_code",
+        "as_of_date",
+        "asn_reported",
+        "zone",
+        "threshold_version",
+    ],
     "violation_categories": ["election_id", "region_code", "category", "asn_count", "share"],
-    "bawaslu_case_summary": ["election_id", "region_code", "violation_type", "cases", "registered",
-                             "violations", "forwarded_to_asn_body"],
-    "news_facts": ["article_id", "source_url", "published_date", "metric", "region_code", "value",
-                   "value_text", "evidence"],
-    "news_vs_official": ["article_id", "metric", "region_code", "news_value", "official_value",
-                         "official_as_of", "difference"],
+    "bawaslu_case_summary": [
+        "election_id",
+        "region_code",
+        "violation_type",
+        "cases",
+        "registered",
+        "violations",
+        "forwarded_to_asn_body",
+    ],
+    "news_facts": [
+        "article_id",
+        "source_url",
+        "published_date",
+        "metric",
+        "region_code",
+        "value",
+        "value_text",
+        "evidence",
+    ],
+    "news_vs_official": [
+        "article_id",
+        "metric",
+        "region_code",
+        "news_value",
+        "official_value",
+        "official_as_of",
+        "difference",
+    ],
 }
 
 
@@ -78,16 +131,22 @@ def test_runs_succeed_with_every_check_passing(pipeline):
     for result in pipeline["results"]:
         assert result.success
         evaluations = result.get_asset_check_evaluations()
-        assert {e.check_name for e in evaluations} >= {"ge_sanction_funnel", "ge_ikp_asn_neutrality"}
+        assert {e.check_name for e in evaluations} >= {
+            "ge_sanction_funnel",
+            "ge_ikp_asn_neutrality",
+        }
         assert all(e.passed for e in evaluations), [e.description for e in evaluations if not e.passed]
 
 
 def test_every_serving_table_has_its_key_columns_and_rows(serving):
     for table, columns in SERVING_TABLES.items():
-        present = {c for (c,) in serving.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'marts' AND table_name = ?",
-            [table],
-        ).fetchall()}
+        present = {
+            c
+            for (c,) in serving.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'marts' AND table_name = ?",
+                [table],
+            ).fetchall()
+        }
         assert set(columns) <= present, (table, set(columns) - present)
         assert serving.execute(f"SELECT count(*) FROM marts.{table}").fetchall()[0][0] > 0, table
 
@@ -98,12 +157,16 @@ def test_second_run_changes_no_count(pipeline):
 
 
 def funnel(serving, election, region, as_of=None):
-    query = ("SELECT asn_reported, asn_recommended, asn_not_proven, asn_incomplete, asn_pending, "
-             "asn_followed_up, asn_awaiting_ppk, round(followup_rate, 4) FROM marts.{table} "
-             "WHERE election_id = ? AND region_code = ?")
+    query = (
+        "SELECT asn_reported, asn_recommended, asn_not_proven, asn_incomplete, asn_pending, "
+        "asn_followed_up, asn_awaiting_ppk, round(followup_rate, 4) FROM marts.{table} "
+        "WHERE election_id = ? AND region_code = ?"
+    )
     if as_of:
-        return serving.execute(query.format(table="sanction_funnel_history") + " AND as_of_date = ?",
-                               [election, region, as_of]).fetchall()
+        return serving.execute(
+            query.format(table="sanction_funnel_history") + " AND as_of_date = ?",
+            [election, region, as_of],
+        ).fetchall()
     return serving.execute(query.format(table="sanction_funnel"), [election, region]).fetchall()
 
 
@@ -152,8 +215,13 @@ def test_violation_categories_and_bawaslu_summary(serving):
         "SELECT category, asn_count, round(share, 4) FROM marts.violation_categories "
         "WHERE election_id = 'PILKADA_2020' AND region_code = 'ID' ORDER BY asn_count DESC, category"
     ).fetchall()
-    assert shares == [("media_sosial", 6, 0.5), ("deklarasi", 2, 0.1667), ("foto_simbol", 2, 0.1667),
-                      ("keberpihakan", 1, 0.0833), ("pendekatan_parpol", 1, 0.0833)]
+    assert shares == [
+        ("media_sosial", 6, 0.5),
+        ("deklarasi", 2, 0.1667),
+        ("foto_simbol", 2, 0.1667),
+        ("keberpihakan", 1, 0.0833),
+        ("pendekatan_parpol", 1, 0.0833),
+    ]
     summary = serving.execute(
         "SELECT cases, registered, violations, forwarded_to_asn_body, asn_forwarded, asn_reported_by_asn_body "
         "FROM marts.bawaslu_case_summary WHERE election_id = 'PILKADA_2020' AND region_code = 'ID' "
@@ -167,7 +235,9 @@ def test_news_facts_keep_their_evidence_and_meet_the_official_figures(serving):
         "SELECT metric, region_code, value, evidence FROM marts.news_facts WHERE article_id = 'netralitas_pilkada_2020'"
     ).fetchall()
     assert {(m, r, v) for m, r, v, _ in facts} == {
-        ("asn_reported", "ID", 694), ("asn_recommended", "ID", 492), ("asn_followed_up", "ID", 256),
+        ("asn_reported", "ID", 694),
+        ("asn_recommended", "ID", 492),
+        ("asn_followed_up", "ID", 256),
         ("followup_rate_pct", "ID", 52),
     }
     assert all("694" in e or "492" in e for *_, e in facts)
@@ -187,10 +257,18 @@ def test_no_personal_data_in_any_database(pipeline):
                 "SELECT table_schema, table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
             ).fetchall()
             for schema, table in tables:
-                texts = [str(cell) for row in con.execute(f'SELECT * FROM "{schema}"."{table}"').fetchall()
-                         for cell in row if isinstance(cell, str)]
+                texts = [
+                    str(cell)
+                    for row in con.execute(f'SELECT * FROM "{schema}"."{table}"').fetchall()
+                    for cell in row
+                    if isinstance(cell, str)
+                ]
                 assert not any(nip_shaped.search(t) for t in texts), (database, schema, table)
-                assert not any(name in t for t in texts for name in names), (database, schema, table)
+                assert not any(name in t for t in texts for name in names), (
+                    database,
+                    schema,
+                    table,
+                )
 
 
 def test_blocking_check_failure_keeps_the_previous_serving_database(pipeline, tmp_path):
@@ -198,8 +276,10 @@ def test_blocking_check_failure_keeps_the_previous_serving_database(pipeline, tm
     landing = tmp_path / "landing"
     shutil.copytree(SAMPLE_LANDING, landing)
     ikp = landing / "bawaslu_ikp" / "ikp_2024_isu_strategis_netralitas_asn.csv"
-    ikp.write_text(ikp.read_text(encoding="utf-8").replace(";Banten;;kejadian_provinsi;22,98", ";Banten;;kejadian_provinsi;140"),
-                   encoding="utf-8")
+    ikp.write_text(
+        ikp.read_text(encoding="utf-8").replace(";Banten;;kejadian_provinsi;22,98", ";Banten;;kejadian_provinsi;140"),
+        encoding="utf-8",
+    )
     warehouse = tmp_path / "warehouse"
     shutil.copytree(pipeline["warehouse"], warehouse)
     before = (warehouse / "serving.duckdb").read_bytes()

@@ -38,9 +38,7 @@ def test_every_row_is_loaded_or_quarantined_with_a_reason(con, tmp_path, salt):
     folder = tmp_path / "kasn"
     write(folder, "kasn_2020-09-30.csv", ROWS)
     report = load_source(con, SOURCES["kasn"], folder, salt)
-    assert [(f.status, f.rows_read, f.rows_loaded, f.rows_quarantined) for f in report.files] == [
-        ("loaded", 6, 1, 5)
-    ]
+    assert [(f.status, f.rows_read, f.rows_loaded, f.rows_quarantined) for f in report.files] == [("loaded", 6, 1, 5)]
     reasons = dict(con.execute("SELECT row_number, reason FROM ops.quarantine ORDER BY row_number").fetchall())
     assert "ambiguous region 'Serang'" in reasons[3]
     assert reasons[4] == "unreadable date 'kemarin' in tanggal_laporan"
@@ -74,7 +72,11 @@ def test_reload_is_idempotent_and_a_corrected_export_replaces_its_snapshot(con, 
     assert con.execute("SELECT count(*) FROM raw.kasn").fetchall()[0][0] == 1
 
     (folder / "kasn_2020-09-30.csv").unlink()
-    write(folder, "kasn_koreksi_2020-09-30.csv", ROWS[:1] + [ROWS[1].replace(";Serang;", ";Kota Serang;")])
+    write(
+        folder,
+        "kasn_koreksi_2020-09-30.csv",
+        ROWS[:1] + [ROWS[1].replace(";Serang;", ";Kota Serang;")],
+    )
     load_source(con, SOURCES["kasn"], folder, salt)
     assert con.execute("SELECT count(*) FROM raw.kasn").fetchall()[0][0] == 2
     statuses = dict(con.execute("SELECT file_name, status FROM ops.load_log").fetchall())

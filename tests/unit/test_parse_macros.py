@@ -16,7 +16,15 @@ def con():
 
 @pytest.mark.parametrize(
     "text",
-    ["23/09/2020", "2020-09-23", "23 September 2020", "Rabu (23/9/2020)", "44097", "23-09-2020", "23 Sep 2020"],
+    [
+        "23/09/2020",
+        "2020-09-23",
+        "23 September 2020",
+        "Rabu (23/9/2020)",
+        "44097",
+        "23-09-2020",
+        "23 Sep 2020",
+    ],
 )
 def test_dates_in_every_export_form(con, text):
     assert con.execute("SELECT netra_parse_date(?)", [text]).fetchall()[0][0] == dt.date(2020, 9, 23)
@@ -29,7 +37,14 @@ def test_unreadable_dates_are_null(con, text):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("22,98", 22.98), ("1.234", 1234.0), ("1.234,5", 1234.5), ("2.007", 2007.0), ("100", 100.0), ("22.98", 22.98)],
+    [
+        ("22,98", 22.98),
+        ("1.234", 1234.0),
+        ("1.234,5", 1234.5),
+        ("2.007", 2007.0),
+        ("100", 100.0),
+        ("22.98", 22.98),
+    ],
 )
 def test_indonesian_numbers(con, text, value):
     assert con.execute("SELECT netra_parse_number(?)", [text]).fetchall()[0][0] == value
