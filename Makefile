@@ -6,6 +6,8 @@ UV := .tools/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
 
+# The venv's tools (dbt, dagster) first on PATH for every command and the processes they start.
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 export NETRA_WAREHOUSE_DIR ?= $(CURDIR)/warehouse
 export GX_ANALYTICS_ENABLED := false

@@ -1,6 +1,7 @@
 """The dbt project as Dagster assets, joined to the ingest assets through its sources."""
 
 import os
+import shutil
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -36,9 +37,15 @@ class NetraTranslator(DagsterDbtTranslator):
 
 
 def dbt_executable() -> str:
-    """dbt from the same environment as this interpreter, so no shell activation is needed."""
-    candidate = Path(sys.executable).parent / "dbt"
-    return str(candidate) if candidate.exists() else "dbt"
+    """dbt from this interpreter's environment, so neither PATH nor shell activation matters.
+
+    `dagster dev` starts its code server with the resolved interpreter, whose directory is not the
+    venv's bin/; `sys.prefix` still names the venv.
+    """
+    for folder in (Path(sys.prefix) / "bin", Path(sys.executable).parent):
+        if (folder / "dbt").exists():
+            return str(folder / "dbt")
+    return shutil.which("dbt") or "dbt"
 
 
 @dbt_assets(
