@@ -22,6 +22,26 @@ spread as (
     window level_window as (partition by scores.edition_id, scores.region_level, scores.approach)
 ),
 
+banded as (
+    -- a fixed band starts at its lower bound and runs to the next band's: published bands leave
+    -- gaps such as 43.06 / 43.07, and a score between them belongs to the lower band
+    select
+        spread.edition_id,
+        spread.region_code,
+        spread.approach,
+        bands.category
+    from spread
+    inner join {{ ref('ref_ikp_category_bands') }} as bands
+        on bands.edition_id = spread.edition_id
+        and bands.region_level = spread.region_level
+        and spread.score >= bands.lower_bound
+    where spread.band_method = 'fixed_bands'
+    qualify row_number() over (
+        partition by spread.edition_id, spread.region_code, spread.approach
+        order by bands.lower_bound desc
+    ) = 1
+),
+
 categorised as (
     select
         spread.*,
@@ -32,14 +52,10 @@ categorised as (
                     when spread.score > spread.level_mean + spread.sd_multiplier * spread.level_sd then 'tinggi'
                     else 'sedang'
                 end
-            else bands.category
+            else banded.category
         end as category
     from spread
-    left join {{ ref('ref_ikp_category_bands') }} as bands
-        on spread.band_method = 'fixed_bands'
-        and bands.edition_id = spread.edition_id
-        and bands.region_level = spread.region_level
-        and spread.score between bands.lower_bound and bands.upper_bound
+    left join banded using (edition_id, region_code, approach)
 )
 
 select

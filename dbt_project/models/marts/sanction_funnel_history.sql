@@ -20,6 +20,14 @@ select
     regions.region_name,
     funnel.region_level,
     funnel.as_of_date,
+    -- the last day these figures describe: the day before the election's next as-of date, so
+    -- "the funnel on 15 Sep 2020" is the row with as_of_date <= that day <= valid_until
+    coalesce(
+        lead(funnel.as_of_date) over (
+            partition by funnel.election_id, funnel.region_code order by funnel.as_of_date
+        ) - 1,
+        date '9999-12-31'
+    ) as valid_until,
     funnel.asn_reported,
     funnel.asn_recommended,
     funnel.asn_not_proven,
