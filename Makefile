@@ -37,8 +37,12 @@ $(MANIFEST): $(VENV)/.installed $(DBT_SOURCES)
 	cd dbt_project && ../$(BIN)/dbt parse --quiet --profiles-dir .
 	touch $@
 
+# After the refresh, the dbt docs site (models, columns, tests, lineage) is written as one static page.
 run: setup
 	$(BIN)/python -m orchestration.run
+	cd dbt_project && ../$(BIN)/dbt docs generate --quiet --static --profiles-dir . \
+		--target-path "$(NETRA_WAREHOUSE_DIR)/dbt_docs"
+	@echo "  dbt docs: $(NETRA_WAREHOUSE_DIR)/dbt_docs/static_index.html"
 
 test: setup
 	$(BIN)/pytest
