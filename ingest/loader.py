@@ -119,8 +119,11 @@ def ensure_raw_table(con: duckdb.DuckDBPyConnection, source: Source) -> None:
             columns.append(f"{column.name} {_SQL_TYPES[column.kind]}")
         if column.name in _LOOKUP_COLUMNS:
             columns.append(f"{_LOOKUP_COLUMNS[column.name]} VARCHAR")
-    columns.append("region_code VARCHAR")
+    columns += ["region_code VARCHAR", "region_match VARCHAR"]
     con.execute(f"CREATE TABLE IF NOT EXISTS {source.raw_table} ({', '.join(columns)})")
+    # A warehouse built by an earlier version gains the columns added since; nothing is dropped.
+    for column in columns:
+        con.execute(f"ALTER TABLE {source.raw_table} ADD COLUMN IF NOT EXISTS {column}")
 
 
 def _load_file(con: duckdb.DuckDBPyConnection, source: Source, path: Path, salt: bytes) -> FileReport:
@@ -220,6 +223,7 @@ def _resolve_lookups(frame: pd.DataFrame, problems: list[list[str]]) -> None:
     )
     resolved = {key: resolver.resolve(*key) for key in set(region_keys)}
     frame["region_code"] = [resolved[key].code for key in region_keys]
+    frame["region_match"] = [resolved[key].method for key in region_keys]
     for i, key in enumerate(region_keys):
         if resolved[key].problem:
             problems[i].append(resolved[key].problem)
@@ -290,7 +294,7 @@ def _typed_select(source: Source) -> str:
     first = f"min(_row_number) OVER (PARTITION BY {key})"
     reasons.append(f"CASE WHEN _row_number > {first} THEN format('duplicate {key} (first at row {{}})', {first}) END")
     return f"""
-        SELECT _row_number, region_code, {", ".join(typed)},
+        SELECT _row_number, region_code, region_match, {", ".join(typed)},
                nullif(concat_ws('; ', {", ".join(reasons)}), '') AS _reason
         FROM incoming
     """
@@ -316,8 +320,8 @@ def _write(
         con.execute(f"CREATE OR REPLACE TEMP TABLE checked AS {_typed_select(source)}")
         con.execute(
             f"""INSERT INTO {source.raw_table} (_file_name, _file_sha256, _row_number, _batch_key, _loaded_at,
-                   region_code, {", ".join(stored)})
-                SELECT ?, ?, _row_number, ?, ?, region_code, {", ".join(stored)}
+                   region_code, region_match, {", ".join(stored)})
+                SELECT ?, ?, _row_number, ?, ?, region_code, region_match, {", ".join(stored)}
                 FROM checked WHERE _reason IS NULL""",
             [path.name, sha, batch_key, now],
         )
@@ -388,8 +392,11 @@ def _log_file_failure(con, source: Source, path: Path, sha: str, status: str, ro
 
 
 def log_file(con, source, path, sha, status, read, loaded, quarantined, batch_key, message, when) -> None:
+    snapshot = batch_key if source.batch == "snapshot" else None
     con.execute(
-        "INSERT INTO ops.load_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO ops.load_log (source, file_name, file_sha256, parser_version, status, rows_read, "
+        "rows_loaded, rows_quarantined, batch_key, message, loaded_at, snapshot_date) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             source.name,
             path.name,
@@ -402,5 +409,6 @@ def log_file(con, source, path, sha, status, read, loaded, quarantined, batch_ke
             batch_key,
             message,
             when,
+            snapshot,
         ],
     )

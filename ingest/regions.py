@@ -13,6 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from ingest.headers import fold
 from ingest.reference_data import read_seed
 
@@ -27,12 +29,20 @@ _TYPE_PREFIXES = {
 _PROVINCE_PREFIXES = ("provinsi", "propinsi", "prov")
 _ADMINISTRATIVE = "administrasi"
 _DOTTED_CODE = re.compile(r"^\d{2}(\.\d{2})?$")
+# Fuzzy matching is the last resort, only among the regencies of the row's own province: a name is
+# accepted when its similarity (rapidfuzz ratio, 0-100) is at least this, and the runner-up trails
+# by at least FUZZY_MARGIN. "Pandeglan" -> Kabupaten Pandeglang scores 94.7; two different regencies
+# of one province rarely score above 80 against each other.
+FUZZY_MIN_SCORE = 90.0
+FUZZY_MARGIN = 5.0
 
 
 @dataclass(frozen=True)
 class Resolution:
     code: str | None
     problem: str | None = None
+    # how the code was found: code | crosswalk | name | alias | fuzzy | province
+    method: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,9 @@ class RegionResolver:
         self._aliases: dict[str, str] = {
             fold(row["alias"]): row["region_code"] for row in read_seed("regions/ref_region_aliases.csv")
         }
+        self._crosswalk: dict[str, str] = {
+            row["old_code"]: row["new_code"] for row in read_seed("regions/ref_region_code_crosswalk.csv")
+        }
 
     def name_of(self, code: str) -> str:
         if code in self.province_names:
@@ -89,7 +102,7 @@ class RegionResolver:
         folded = _strip_province_prefix(fold(name))
         code = self._province_by_name.get(folded) or self._aliases.get(folded)
         if code and code in self.province_names:
-            return Resolution(code)
+            return Resolution(code, method="province")
         return Resolution(None, f"unknown province '{name}'")
 
     def regency(self, name: str, province_code: str | None = None) -> Resolution:
@@ -101,26 +114,46 @@ class RegionResolver:
         candidates = [r for r in self._regencies_by_core.get(core, []) if kind is None or r.kind == kind]
         in_province = [r for r in candidates if province_code is None or r.province_code == province_code]
         if len(in_province) == 1:
-            return Resolution(in_province[0].code)
+            return Resolution(in_province[0].code, method="name")
         if len(in_province) > 1:
             names = " or ".join(f"{r.name} ({r.code})" for r in in_province)
             return Resolution(None, f"ambiguous region '{name}': {names}; write 'Kabupaten' or 'Kota'")
         if candidates:
             where = ", ".join(f"{r.name} ({r.code})" for r in candidates)
             return Resolution(None, f"region '{name}' is not in province {province_code}: it matches {where}")
-        return Resolution(None, f"unknown regency or city '{name}'")
+        if province_code:
+            return self._fuzzy(name, kind, core, province_code)
+        return Resolution(None, f"unknown regency or city '{name}' (give the province to allow close spellings)")
+
+    def _fuzzy(self, name: str, kind: str | None, core: str, province_code: str) -> Resolution:
+        scored = sorted(
+            (
+                (fuzz.ratio(core, r.core), r)
+                for r in self.regencies.values()
+                if r.province_code == province_code and (kind is None or r.kind == kind)
+            ),
+            key=lambda pair: pair[0],
+            reverse=True,
+        )
+        if not scored or scored[0][0] < FUZZY_MIN_SCORE:
+            best = f"; closest: {scored[0][1].name} ({scored[0][0]:.0f})" if scored else ""
+            return Resolution(None, f"unknown regency or city '{name}' in province {province_code}{best}")
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < FUZZY_MARGIN:
+            names = " or ".join(f"{r.name} ({r.code})" for _, r in scored[:2])
+            return Resolution(None, f"ambiguous region '{name}': close to {names}")
+        return Resolution(scored[0][1].code, method="fuzzy")
 
     def _within(self, code: str, name: str, province_code: str | None) -> Resolution:
         if province_code and self.regencies[code].province_code != province_code:
             return Resolution(None, f"region '{name}' ({code}) is not in province {province_code}")
-        return Resolution(code)
+        return Resolution(code, method="alias")
 
     def resolve(self, province: str | None, regency: str | None, code: str | None = None) -> Resolution:
         """The most precise code the row gives: its code, else its regency, else its province."""
         if code:
             code = code.strip()
             if code.upper() == NATIONAL_CODE:
-                return Resolution(NATIONAL_CODE)
+                return Resolution(NATIONAL_CODE, method="code")
             if not _DOTTED_CODE.match(code):
                 return Resolution(
                     None,
@@ -128,7 +161,9 @@ class RegionResolver:
                     "(BPS codes look alike but differ)",
                 )
             if code in self.province_names or code in self.regencies:
-                return Resolution(code)
+                return Resolution(code, method="code")
+            if code in self._crosswalk:  # a Papua code from before the 2022 splits
+                return Resolution(self._crosswalk[code], method="crosswalk")
             return Resolution(None, f"region code '{code}' is not in the Kemendagri 2025 reference")
         province_code = None
         if province:
@@ -139,7 +174,7 @@ class RegionResolver:
         if regency:
             return self.regency(regency, province_code)
         if province_code:
-            return Resolution(province_code)
+            return Resolution(province_code, method="province")
         return Resolution(None, "no region given (provinsi, kabupaten_kota or kode_wilayah)")
 
 

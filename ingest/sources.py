@@ -30,6 +30,9 @@ class Source:
     # "edition": each file holds whole IKP editions, and a later file for an edition replaces it.
     batch: str
     resolves_election: bool = True
+    # Above this share of quarantined rows (over the files currently loaded) the source's quarantine
+    # check warns: a few bad rows are normal in hand-made exports; many mean a broken export.
+    max_quarantine_share: float = 0.05
 
     @property
     def raw_table(self) -> str:

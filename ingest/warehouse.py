@@ -22,7 +22,8 @@ CREATE TABLE IF NOT EXISTS ops.load_log (
     rows_quarantined BIGINT NOT NULL,
     batch_key VARCHAR,                -- snapshot date or IKP edition(s) the file holds
     message VARCHAR,                  -- why a file was rejected, what replaced it
-    loaded_at TIMESTAMP NOT NULL
+    loaded_at TIMESTAMP NOT NULL,
+    snapshot_date DATE                -- the export's as-of date, for snapshot sources
 );
 CREATE TABLE IF NOT EXISTS ops.quarantine (
     source VARCHAR NOT NULL,
@@ -41,5 +42,6 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
     con.execute(OPS_DDL)
+    con.execute("ALTER TABLE ops.load_log ADD COLUMN IF NOT EXISTS snapshot_date DATE")
     con.execute(PARSE_MACROS.read_text())
     return con

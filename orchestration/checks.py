@@ -4,6 +4,8 @@ import dagster as dg
 import duckdb
 
 from ingest.settings import load_settings
+from ingest.sources import SOURCES, Source
+from orchestration.constants import INGEST_GROUP
 from quality.suites import SUITES, SuiteSpec
 from quality.validate import validate
 
@@ -34,3 +36,42 @@ def _ge_check(spec: SuiteSpec) -> dg.AssetChecksDefinition:
 
 
 ge_checks = [_ge_check(spec) for spec in SUITES.values()]
+
+
+def _quarantine_share_check(source: Source) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=dg.AssetKey([INGEST_GROUP, source.name]),
+        name="quarantine_share",
+        description=(
+            f"Warns when more than {source.max_quarantine_share:.0%} of the rows in the loaded "
+            f"{source.name} files are quarantined (see ops.quarantine for the reasons)."
+        ),
+    )
+    def _check() -> dg.AssetCheckResult:
+        with duckdb.connect(str(load_settings().build_db), read_only=True) as con:
+            per_file = con.execute(
+                "SELECT file_name, rows_read, rows_quarantined FROM ops.load_log "
+                "WHERE source = ? AND status = 'loaded' ORDER BY file_name",
+                [source.name],
+            ).fetchall()
+        read = sum(r for _, r, _ in per_file)
+        quarantined = sum(q for _, _, q in per_file)
+        share = quarantined / read if read else 0.0
+        worst = max(per_file, key=lambda f: f[2] / f[1] if f[1] else 0, default=None)
+        return dg.AssetCheckResult(
+            passed=share <= source.max_quarantine_share,
+            severity=dg.AssetCheckSeverity.WARN,
+            description=f"{quarantined} of {read} rows quarantined ({share:.1%})",
+            metadata={
+                "quarantine_share": share,
+                "threshold": source.max_quarantine_share,
+                "rows_read": read,
+                "rows_quarantined": quarantined,
+                "worst_file": worst[0] if worst else "",
+            },
+        )
+
+    return _check
+
+
+quarantine_checks = [_quarantine_share_check(source) for source in SOURCES.values()]

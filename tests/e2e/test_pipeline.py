@@ -231,11 +231,12 @@ def test_violation_categories_and_bawaslu_summary(serving):
         ("pendekatan_parpol", 1, 0.0833),
     ]
     summary = serving.execute(
-        "SELECT cases, registered, violations, forwarded_to_asn_body, asn_forwarded, asn_reported_by_asn_body "
+        "SELECT cases, registered, violations, forwarded_to_asn_body, asn_forwarded, asn_cases_linked, "
+        "asn_reported_by_asn_body "
         "FROM marts.bawaslu_case_summary WHERE election_id = 'PILKADA_2020' AND region_code = 'ID' "
         "AND violation_type = 'netralitas_asn'"
     ).fetchall()
-    assert summary == [(5, 5, 4, 4, 5, 12)]
+    assert summary == [(5, 5, 4, 4, 5, 5, 12)]
 
 
 def test_news_facts_keep_their_evidence_and_meet_the_official_figures(serving):

@@ -2,7 +2,12 @@
 -- snapshot, with the ASN cases it forwarded to KASN/BKN beside the cases KASN/BKN report for the
 -- same election and region, so the two sides of the hand-over can be compared.
 with register as (
-    select * from {{ ref('int_register__classified') }}
+    select
+        classified.*,
+        links.asn_cases_linked
+    from {{ ref('int_register__classified') }} as classified
+    left join {{ ref('int_register__case_links') }} as links
+        using (election_id, register_number)
     qualify snapshot_date = max(snapshot_date) over (partition by election_id)
 ),
 
@@ -13,6 +18,7 @@ summary as (
         'violations': 'count(*) filter (is_violation)',
         'forwarded_to_asn_body': 'count(*) filter (forwarded_to_asn_body)',
         'asn_forwarded': 'cast(coalesce(sum(asn_count) filter (forwarded_to_asn_body), 0) as bigint)',
+        'asn_cases_linked': 'cast(coalesce(sum(asn_cases_linked) filter (forwarded_to_asn_body), 0) as bigint)',
     }) }}
 )
 
@@ -28,6 +34,7 @@ select
     summary.violations,
     summary.forwarded_to_asn_body,
     summary.asn_forwarded,
+    summary.asn_cases_linked,
     case when summary.violation_type = 'netralitas_asn' then coalesce(funnel.asn_reported, 0) end
         as asn_reported_by_asn_body
 from summary
