@@ -285,6 +285,12 @@ def _typed_select(source: Source) -> str:
             typed.append(_LOOKUP_COLUMNS[c])
         if column.required:
             reasons.append(f"CASE WHEN nullif(trim({c}), '') IS NULL THEN 'missing required value in {c}' END")
+        if column.bounds is not None:
+            low, high = column.bounds
+            upper = "" if high == float("inf") else f" OR {parsed} > {high}"
+            span = f"at least {low:g}" if high == float("inf") else f"between {low:g} and {high:g}"
+            message = f"'{c} {{}} is outside its range: it must be {span}'"
+            reasons.append(f"CASE WHEN {parsed} < {low}{upper} THEN format({message}, {c}) END")
         if column.kind != "text":
             reasons.append(
                 f"CASE WHEN nullif(trim({c}), '') IS NOT NULL AND {parsed} IS NULL "

@@ -28,6 +28,21 @@ class Settings:
         """The published, checked copy of the marts that BI tools open read-only."""
         return self.warehouse_dir / "serving.duckdb"
 
+    @property
+    def quality_dir(self) -> Path:
+        """Great Expectations' HTML reports, one folder per suite."""
+        return self.warehouse_dir / "quality"
+
+    @property
+    def exports_dir(self) -> Path:
+        """Parquet copies of the marts, for tools without a DuckDB driver (a link to the latest set)."""
+        return self.warehouse_dir / "exports"
+
+    @property
+    def report_html(self) -> Path:
+        """The self-contained HTML report published with the marts."""
+        return self.warehouse_dir / "report.html"
+
     def pii_salt(self) -> bytes:
         """The secret keying NIP pseudonyms: `NETRA_PII_SALT`, else a random one kept in the warehouse.
 

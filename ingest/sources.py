@@ -16,6 +16,8 @@ class Column:
     # text | date | number | integer | nip (pseudonymised) | personal (dropped before loading)
     kind: str = "text"
     required: bool = False
+    # inclusive range for numbers; a value outside it is quarantined with the range named
+    bounds: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -97,9 +99,9 @@ SOURCES: dict[str, Source] = {
                 Column("tingkat"),
                 *_REGION_COLUMNS,
                 Column("pendekatan"),
-                Column("skor", "number", required=True),
+                Column("skor", "number", required=True, bounds=(0, 100)),
                 Column("kategori"),
-                Column("nilai_kejadian", "number"),
+                Column("nilai_kejadian", "number", bounds=(0, float("inf"))),
             ),
             key=("edisi", "region_code", "pendekatan"),
             batch="edition",
@@ -118,7 +120,7 @@ SOURCES: dict[str, Source] = {
                 Column("status_registrasi"),
                 Column("hasil"),
                 Column("diteruskan_ke"),
-                Column("jumlah_asn", "integer"),
+                Column("jumlah_asn", "integer", bounds=(0, float("inf"))),
                 Column("tanggal_ekspor", "date"),
             ),
             key=("nomor_register",),

@@ -1,4 +1,8 @@
-"""Great Expectations suites as blocking asset checks on the marts: a failure stops `publish`."""
+"""Asset checks: Great Expectations suites on every layer, and the quarantine share of each source.
+
+Error-level suites are blocking: when one fails, nothing downstream of its asset runs, so `publish`
+does not replace the serving database.
+"""
 
 import dagster as dg
 import duckdb
@@ -6,29 +10,44 @@ import duckdb
 from ingest.settings import load_settings
 from ingest.sources import SOURCES, Source
 from orchestration.constants import INGEST_GROUP
+from quality.facts import WarehouseFacts
 from quality.suites import SUITES, SuiteSpec
 from quality.validate import validate
 
 
+def _markdown_table(rows: list[dict]) -> str:
+    if not rows:
+        return "none"
+    header = list(rows[0])
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(r[h]).replace("|", "/") for h in header) + " |" for r in rows]
+    return "\n".join(lines)
+
+
 def _ge_check(spec: SuiteSpec) -> dg.AssetChecksDefinition:
+    blocking = spec.severity == "error"
+
     @dg.asset_check(
-        asset=dg.AssetKey(spec.table.split(".")),
+        asset=dg.AssetKey(list(spec.asset_key)),
         name=f"ge_{spec.name}",
-        description=f"Great Expectations suite '{spec.name}' on {spec.table}.",
-        blocking=True,
+        description=f"Great Expectations suite '{spec.name}' ({spec.severity}): {spec.description}",
+        blocking=blocking,
     )
     def _check() -> dg.AssetCheckResult:
-        with duckdb.connect(str(load_settings().build_db), read_only=True) as con:
-            frame = con.execute(f"SELECT * FROM {spec.table}").df()
-        outcome = validate(frame, spec)
+        settings = load_settings()
+        with duckdb.connect(str(settings.build_db), read_only=True) as con:
+            frame = con.execute(spec.query).df()
+        outcome = validate(frame, spec, WarehouseFacts(settings.serving_db), settings.quality_dir / spec.name)
         return dg.AssetCheckResult(
             passed=outcome.success,
-            severity=dg.AssetCheckSeverity.ERROR,
+            severity=dg.AssetCheckSeverity.ERROR if blocking else dg.AssetCheckSeverity.WARN,
             description=None if outcome.success else "; ".join(outcome.failures),
             metadata={
                 "rows": len(frame),
                 "expectations": outcome.evaluated,
                 "failed_expectations": dg.MetadataValue.md("\n".join(f"- {f}" for f in outcome.failures) or "none"),
+                "failing_rows_sample": dg.MetadataValue.md(_markdown_table(outcome.failing_rows)),
+                "report": dg.MetadataValue.path(str(outcome.report)),
             },
         )
 

@@ -7,3 +7,4 @@ DUCKDB_WRITER_POOL = "duckdb_writer"
 
 INGEST_GROUP = "ingest"
 REFRESH_JOB = "netra_refresh"
+PUBLISH_JOB = "netra_publish"

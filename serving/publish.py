@@ -8,11 +8,15 @@ half-built.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+
+from serving.report import render
 
 # DuckDB 2.x writes files that 1.x clients (as BI drivers bundle them) cannot open unless told to
 # write an older storage format; v1.4.0 was opened read-only by duckdb 1.5.6 here.
@@ -30,10 +34,16 @@ class PublishRefused(Exception):
 class Published:
     path: Path
     row_counts: dict[str, int]
+    exports: Path | None = None
+    report: Path | None = None
 
 
-def publish(build_db: Path, serving_db: Path) -> Published:
-    """Copy every table of schema `marts` from the build database into a fresh serving database."""
+def publish(build_db: Path, serving_db: Path, exports: Path | None = None, report: Path | None = None) -> Published:
+    """Copy every table of schema `marts` into a fresh serving database, then Parquet and the HTML report.
+
+    Each of the three is swapped in by a rename, so each is either the old or the new whole; the
+    serving database goes first, as the one BI tools rely on.
+    """
     staging = serving_db.with_name(serving_db.name + ".new")
     staging.unlink(missing_ok=True)
     with duckdb.connect() as con:
@@ -62,6 +72,38 @@ def publish(build_db: Path, serving_db: Path) -> Published:
             con.execute(f"CREATE TABLE serving.{MARTS_SCHEMA}.{table} AS SELECT * FROM build.{MARTS_SCHEMA}.{table}")
             counts[table] = con.execute(f"SELECT count(*) FROM serving.{MARTS_SCHEMA}.{table}").fetchall()[0][0]
         con.execute("DETACH serving")
+        os.replace(staging, serving_db)
+        if exports is not None:
+            _export_parquet(con, tables, exports)
+        if report is not None:
+            _replace_text(report, render(con, schema=f"build.{MARTS_SCHEMA}"))
         con.execute("DETACH build")
-    os.replace(staging, serving_db)
-    return Published(serving_db, counts)
+    return Published(serving_db, counts, exports, report)
+
+
+def _export_parquet(con: duckdb.DuckDBPyConnection, tables: list[str], link: Path) -> None:
+    """Write the marts as Parquet into a new folder, then point the `exports` link at it atomically.
+
+    A reader that resolved the link before the swap keeps the folder it opened: the previous folder is
+    kept until the next publish, older ones are removed.
+    """
+    folder = link.with_name(f"{link.name}-{dt.datetime.now():%Y%m%dT%H%M%S%f}")
+    folder.mkdir(parents=True)
+    for table in tables:
+        con.execute(f"COPY build.{MARTS_SCHEMA}.{table} TO '{folder / table}.parquet' (FORMAT parquet)")
+    previous = link.resolve() if link.is_symlink() else None
+    if link.exists() and not link.is_symlink():
+        shutil.rmtree(link)  # a plain folder left by hand or by an older version
+    new_link = link.with_name(link.name + ".new")
+    new_link.unlink(missing_ok=True)
+    new_link.symlink_to(folder.name)
+    os.replace(new_link, link)
+    for old in link.parent.glob(f"{link.name}-*"):
+        if old not in (folder, previous):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _replace_text(path: Path, text: str) -> None:
+    staging = path.with_name(path.name + ".new")
+    staging.write_text(text, encoding="utf-8")
+    os.replace(staging, path)

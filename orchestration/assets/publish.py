@@ -23,17 +23,22 @@ SERVING_MARTS = (
     key=["serving", "serving_database"],
     deps=[dg.AssetKey(["marts", name]) for name in SERVING_MARTS],
     group_name="serving",
-    description="serving.duckdb: the checked marts for BI tools, replaced atomically.",
+    description=(
+        "serving.duckdb (the checked marts for BI tools), their Parquet exports and the HTML report, "
+        "each replaced atomically."
+    ),
     kinds={"duckdb"},
     pool=DUCKDB_WRITER_POOL,
 )
 def serving_database(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     settings = load_settings()
-    published = publish(settings.build_db, settings.serving_db)
+    published = publish(settings.build_db, settings.serving_db, settings.exports_dir, settings.report_html)
     context.log.info(f"published {len(published.row_counts)} marts to {published.path}")
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(published.path)),
+            "parquet_exports": dg.MetadataValue.path(str(published.exports)),
+            "report": dg.MetadataValue.path(str(published.report)),
             "row_counts": published.row_counts,
         }
     )

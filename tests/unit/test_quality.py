@@ -1,9 +1,20 @@
-"""The Great Expectations suites on small DataFrames: a real validation, a readable failure."""
+"""The Great Expectations suites on small DataFrames: real validations, readable failures, HTML reports."""
 
 import pandas as pd
 
 from quality.suites import SUITES
 from quality.validate import validate
+
+
+class Facts:
+    def __init__(self, published: int | None = None):
+        self.published = published
+
+    def region_codes(self):
+        return ["36", "82", "ID"]
+
+    def published_rows(self, table):
+        return self.published
 
 
 def ikp_frame(score: float) -> pd.DataFrame:
@@ -18,17 +29,33 @@ def ikp_frame(score: float) -> pd.DataFrame:
     )
 
 
-def test_valid_scores_pass():
-    outcome = validate(ikp_frame(22.98), SUITES["ikp_asn_neutrality"])
-    assert outcome.success and outcome.evaluated == 7 and outcome.failures == []
+def test_valid_scores_pass_and_the_report_is_written(tmp_path):
+    outcome = validate(ikp_frame(22.98), SUITES["ikp_asn_neutrality"], Facts(), tmp_path / "ikp")
+    assert outcome.success and outcome.failures == []
+    assert outcome.report.exists() and "ikp_asn_neutrality" in outcome.report.read_text()
 
 
-def test_score_out_of_range_fails_with_the_value_named():
-    outcome = validate(ikp_frame(140.0), SUITES["ikp_asn_neutrality"])
+def test_score_out_of_range_fails_with_the_value_and_row_named():
+    outcome = validate(ikp_frame(140.0), SUITES["ikp_asn_neutrality"], Facts())
     assert not outcome.success
     [failure] = outcome.failures
     assert "expect_column_values_to_be_between" in failure
     assert "'column': 'score'" in failure and "140.0" in failure
+    assert outcome.failing_rows == [
+        {
+            "edition_id": "IKP_2024_ASN",
+            "region_code": "36",
+            "approach": "kejadian_provinsi",
+            "score": "140.0",
+            "category": "sedang",
+        }
+    ]
+
+
+def test_a_sudden_drop_in_rows_since_the_last_publish_fails():
+    outcome = validate(ikp_frame(22.98), SUITES["ikp_asn_neutrality"], Facts(published=10))
+    assert not outcome.success
+    assert "expect_table_row_count_to_be_between" in outcome.failures[0] and "observed 2" in outcome.failures[0]
 
 
 def test_funnel_where_followed_up_exceeds_recommended_fails():
@@ -40,11 +67,11 @@ def test_funnel_where_followed_up_exceeds_recommended_fails():
             "asn_reported": [10],
             "asn_recommended": [3],
             "asn_followed_up": [5],
-            "asn_awaiting_ppk": [-2],
+            "stage_gap": [0],
             "followup_rate": [5 / 3],
         }
     )
-    outcome = validate(frame, SUITES["sanction_funnel"])
+    outcome = validate(frame, SUITES["sanction_funnel"], Facts())
     assert not outcome.success
     text = " ".join(outcome.failures)
-    assert "asn_followed_up" in text and "followup_rate" in text and "asn_awaiting_ppk" in text
+    assert "'column_A': 'asn_recommended', 'column_B': 'asn_followed_up'" in text and "followup_rate" in text

@@ -26,7 +26,10 @@ regency_means as (
     select
         edition_id,
         split_part(region_code, '.', 1) as region_code,
-        avg(score_published) as score_recomputed,
+        -- averaged as decimals: the exact sum makes the mean the same on every run, whatever order
+        -- DuckDB's threads add the scores in (a double sum can differ in its last bit, and flip a
+        -- rounding such as 6.42125 -> 6.4212 / 6.4213)
+        avg(cast(score_published as decimal(18, 6))) as score_recomputed,
         count(*) as regencies_in_aggregate
     from published
     where region_level = 'regency'
