@@ -17,7 +17,7 @@ MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros dbt_project/seeds dbt_project/tests -type f 2>/dev/null) \
 	dbt_project/dbt_project.yml dbt_project/profiles.yml
 
-.PHONY: setup run test dev bench lint clean
+.PHONY: setup run test dev bench eval-news lint clean
 
 setup: $(VENV)/.installed $(MANIFEST)
 
@@ -46,6 +46,10 @@ run: setup
 
 test: setup
 	$(BIN)/pytest
+
+# Scores the news extractor against every hand-labelled gold file (precision, recall, F1 per metric).
+eval-news: setup
+	$(BIN)/python -m ingest.news.evaluate tests/fixtures/news/gold.json tests/fixtures/news/labelled/gold.json
 
 dev: setup
 	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000

@@ -7,6 +7,8 @@ does not replace the serving database.
 import dagster as dg
 import duckdb
 
+from ingest.news.consistency import inconsistencies
+from ingest.news.extract import Fact
 from ingest.settings import load_settings
 from ingest.sources import SOURCES, Source
 from orchestration.constants import INGEST_GROUP
@@ -94,3 +96,28 @@ def _quarantine_share_check(source: Source) -> dg.AssetChecksDefinition:
 
 
 quarantine_checks = [_quarantine_share_check(source) for source in SOURCES.values()]
+
+
+@dg.asset_check(
+    asset=dg.AssetKey([INGEST_GROUP, "news_facts"]),
+    name="articles_add_up",
+    description="Warns about articles whose own figures do not add up (a total unlike the sum of its parts).",
+)
+def articles_add_up() -> dg.AssetCheckResult:
+    with duckdb.connect(str(load_settings().build_db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT article_id, metric, region_code, value, value_text, evidence, CAST(as_of_date AS VARCHAR), "
+            "election_id FROM raw.news_facts"
+        ).fetchall()
+    problems = inconsistencies(Fact(*row) for row in rows)
+    return dg.AssetCheckResult(
+        passed=not problems,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=f"{len(problems)} article(s) whose figures do not add up" if problems else None,
+        metadata={
+            "articles_checked": len({r[0] for r in rows}),
+            "inconsistent_articles": dg.MetadataValue.md(
+                "\n".join(f"- {a}: {'; '.join(p)}" for a, p in sorted(problems.items())) or "none"
+            ),
+        },
+    )

@@ -3,6 +3,10 @@
 Rules (phrasings, furniture markers, number words) live in `reference/news_rules.yaml`; this module only
 applies them. Rule-based on purpose: no model can be downloaded at run time here, and every fact must
 carry the sentence that states it, which a pattern gives directly.
+
+Which region a figure belongs to: the region named in its sentence (the one nearest before the
+figure when several are named; each of them for "X dan Y masing-masing ..."); else, for a sentence
+that refers back ("Dari jumlah itu ..."), the region of the figure before; else the whole country.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from ingest.news.articles import _MONTHS, Article, rules
 from ingest.reference_data import read_seed
 from ingest.regions import NATIONAL_CODE, region_resolver
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'A-Z0-9])")
 _AS_OF = re.compile(
     r"\b(?:per|hingga|sampai(?: dengan)?|s\.d\.?)\s+(?:(\d{1,2})\s+)?(" + "|".join(_MONTHS) + r")\s+(\d{4})",
@@ -26,7 +30,10 @@ _AS_OF = re.compile(
 _ELECTION = re.compile(r"\b(Pilkada|Pemilu|Pemilihan)(?:\s+Serentak)?\s+(\d{4})\b", re.I)
 _RANK = re.compile(r"\b(?:urutan|posisi|peringkat)\s+(?:ke-)?(\w+)", re.I)
 _RANK_TAKEN_BY = re.compile(r"\b(?:urutan|posisi|peringkat)\s+(\w+)\s+ditempati\s+(?:oleh\s+)?$", re.I)
+_RANK_TAKEN_BY_TAIL = re.compile(r"\b(?:dan\s+)?(?:urutan|posisi|peringkat)\s+\w+\s+ditempati\s+(?:oleh\s+)?$", re.I)
 _SCORE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{1,2})?)(?![\d.,]*\d)")
+# "di Jakarta, Selasa (...)": where something was said, not what a figure is about
+_SPEECH_PLACE = re.compile(r"^\s*,\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b")
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,7 @@ class Fact:
     article_id: str
     metric: str
     region_code: str
-    value: float
+    value: float | None  # None for a zone, whose name is in value_text
     value_text: str
     evidence: str
     as_of_date: str | None
@@ -55,11 +62,17 @@ def to_number(text: str) -> float:
 
 
 @cache
-def _funnel_patterns() -> dict[str, list[re.Pattern]]:
+def _compiled() -> dict:
+    r = rules()
     number = number_pattern()
     return {
-        metric: [re.compile(p.replace("{NUM}", number), re.I) for p in patterns]
-        for metric, patterns in rules()["funnel_patterns"].items()
+        "funnel": {
+            metric: [re.compile(p.replace("{NUM}", number), re.I) for p in patterns]
+            for metric, patterns in r["funnel_patterns"].items()
+        },
+        "zone": re.compile(r["zone_pattern"], re.I),
+        "anaphora": re.compile(r["anaphora_pattern"], re.I),
+        "ikp": re.compile(r"\b(?:" + "|".join(map(re.escape, r["ikp_score_keywords"])) + r")\b", re.I),
     }
 
 
@@ -72,8 +85,7 @@ def _region_mentions() -> tuple[re.Pattern, dict[str, str]]:
         names[name] = code
     for code, regency in resolver.regencies.items():
         names[regency.name] = code
-        short = regency.name.replace("Kabupaten ", "Kab. ", 1)
-        names[short] = code
+        names[regency.name.replace("Kabupaten ", "Kab. ", 1)] = code
     for row in read_seed("regions/ref_region_aliases.csv"):
         names.setdefault(row["alias"], row["region_code"])
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -116,113 +128,115 @@ def election_in(text: str) -> str | None:
     return _election_aliases().get(fold(f"{match.group(1)} {match.group(2)}"))
 
 
+def mentions(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, code) of every region named in the sentence, places of speech left out."""
+    pattern, codes = _region_mentions()
+    found = []
+    for match in pattern.finditer(sentence):
+        if not _SPEECH_PLACE.match(sentence[match.end() :]):
+            found.append((match.start(), match.end(), codes[fold(match.group(1))]))
+    return found
+
+
 def extract_facts(article: Article) -> list[Fact]:
     """Every fact the article states, in reading order, each with its evidence sentence."""
     r = rules()
+    compiled = _compiled()
     election = election_in(article.text)
     facts: list[Fact] = []
+    previous_region = None
     for paragraph, sentence in sentences(article.text):
         lowered = sentence.lower()
         if any(term.lower() in lowered for term in r["exclusion_terms"]):
             continue
         as_of = as_of_date(sentence) or as_of_date(paragraph)
-        if any(term.lower() in paragraph.lower() for term in r["context_terms"]):
-            facts += _funnel_facts(article, sentence, as_of, election)
-        if any(k in lowered for k in r["ikp_score_keywords"]) or _RANK.search(sentence) or facts_list_like(sentence):
-            facts += _ikp_facts(article, sentence, as_of, election)
+        named = mentions(sentence)
+        about_asn = any(term.lower() in paragraph.lower() for term in r["context_terms"])
+        fallback = previous_region if compiled["anaphora"].search(sentence) and previous_region else NATIONAL_CODE
+        context = (article.article_id, sentence, as_of, election)
+        found = []
+        if about_asn:
+            found += _funnel_facts(context, named, fallback)
+            found += _zone_facts(context, named, paragraph)
+        if compiled["ikp"].search(sentence) or _RANK.search(sentence) or _list_like(sentence, named):
+            found += _ikp_facts(context, named)
+        if found:
+            previous_region = found[-1].region_code
+        facts += found
     return _unique(facts)
 
 
-def facts_list_like(sentence: str) -> bool:
+def _list_like(sentence: str, named: list) -> bool:
     """A continuation such as "Kota Cilegon 12,97, Kota Tangerang Selatan 11,53": names with scores."""
-    pattern, _ = _region_mentions()
-    return len(pattern.findall(sentence)) >= 2 and len(_SCORE.findall(sentence)) >= 2
+    return len(named) >= 2 and len(_SCORE.findall(sentence)) >= 2
 
 
-def _funnel_facts(article: Article, sentence: str, as_of, election) -> list[Fact]:
-    region = _single_region(sentence) or NATIONAL_CODE
+def _regions_for(sentence: str, named: list, position: int, fallback: str) -> list[str]:
+    distributive = sentence.lower().find(rules()["distributive_term"])
+    if distributive >= 0:
+        before = [code for start, _, code in named if start < distributive]
+        if len(before) >= 2:
+            return list(dict.fromkeys(before))
+    if not named:
+        return [fallback]
+    preceding = [code for start, _, code in named if start < position]
+    return [preceding[-1] if preceding else named[0][2]]
+
+
+def _funnel_facts(context, named, fallback) -> list[Fact]:
+    article_id, sentence, as_of, election = context
     found = []
-    for metric, patterns in _funnel_patterns().items():
+    for metric, patterns in _compiled()["funnel"].items():
         for pattern in patterns:
             for match in pattern.finditer(sentence):
                 text = match.group(1)
-                found.append(
-                    Fact(
-                        article.article_id,
-                        metric,
-                        region,
-                        to_number(text),
-                        text,
-                        sentence,
-                        as_of,
-                        election,
-                    )
-                )
+                for region in _regions_for(sentence, named, match.start(1), fallback):
+                    found.append(Fact(article_id, metric, region, to_number(text), text, sentence, as_of, election))
+    return sorted(found, key=lambda f: sentence.find(f.value_text))
+
+
+def _zone_facts(context, named, paragraph) -> list[Fact]:
+    article_id, sentence, as_of, election = context
+    found = []
+    for match in _compiled()["zone"].finditer(sentence):
+        preceding = [code for start, _, code in named if start < match.start()]
+        regions = preceding[-1:] or [code for _, _, code in named][:1]
+        if not regions:
+            continue  # a zone with no region named is not a fact about any region
+        zone = match.group(1).lower()
+        found.append(Fact(article_id, "zone", regions[0], None, zone, sentence, as_of, election))
     return found
 
 
-def _single_region(sentence: str) -> str | None:
-    pattern, codes = _region_mentions()
-    found = {codes[fold(m.group(1))] for m in pattern.finditer(sentence)}
-    return found.pop() if len(found) == 1 else None
-
-
-def _ikp_facts(article: Article, sentence: str, as_of, election) -> list[Fact]:
+def _ikp_facts(context, named) -> list[Fact]:
     """Scores and ranks: each region mention owns the text up to the next mention."""
-    pattern, codes = _region_mentions()
+    article_id, sentence, as_of, election = context
     ordinals = rules()["ordinal_words"]
-    mentions = list(pattern.finditer(sentence))
     facts = []
-    for i, mention in enumerate(mentions):
-        code = codes[fold(mention.group(1))]
-        start = mention.end()
-        end = mentions[i + 1].start() if i + 1 < len(mentions) else len(sentence)
-        segment = sentence[start:end]
-        before = sentence[mentions[i - 1].end() if i else 0 : mention.start()]
+    for i, (start, end, code) in enumerate(named):
+        segment = sentence[end : named[i + 1][0] if i + 1 < len(named) else len(sentence)]
+        before = sentence[named[i - 1][1] if i else 0 : start]
         # "posisi kedua ditempati Sulawesi Utara": the rank written just before the name is its own
         taken = _RANK_TAKEN_BY.search(before)
+        own_segment = _RANK_TAKEN_BY_TAIL.sub("", segment)
         rank_word = taken.group(1) if taken else None
         if rank_word is None:
-            own = _RANK.search(_RANK_TAKEN_BY_TAIL.sub("", segment))
+            own = _RANK.search(own_segment)
             rank_word = own.group(1) if own else None
         value = int(rank_word) if rank_word and rank_word.isdigit() else ordinals.get((rank_word or "").lower())
         if value:
-            facts.append(
-                Fact(
-                    article.article_id,
-                    "ikp_rank",
-                    code,
-                    float(value),
-                    rank_word,
-                    sentence,
-                    as_of,
-                    election,
-                )
-            )
-        score = _SCORE.search(_RANK_TAKEN_BY_TAIL.sub("", segment))
+            facts.append(Fact(article_id, "ikp_rank", code, float(value), rank_word, sentence, as_of, election))
+        score = _SCORE.search(own_segment)
         if score and to_number(score.group(1)) <= 100:
-            facts.append(
-                Fact(
-                    article.article_id,
-                    "ikp_score",
-                    code,
-                    to_number(score.group(1)),
-                    score.group(1),
-                    sentence,
-                    as_of,
-                    election,
-                )
-            )
+            number = to_number(score.group(1))
+            facts.append(Fact(article_id, "ikp_score", code, number, score.group(1), sentence, as_of, election))
     return facts
-
-
-_RANK_TAKEN_BY_TAIL = re.compile(r"\b(?:dan\s+)?(?:urutan|posisi|peringkat)\s+\w+\s+ditempati\s+(?:oleh\s+)?$", re.I)
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
     seen, unique = set(), []
     for fact in facts:
-        key = (fact.metric, fact.region_code, fact.value)
+        key = (fact.metric, fact.region_code, fact.value, fact.value_text if fact.value is None else None)
         if key not in seen:
             seen.add(key)
             unique.append(fact)

@@ -16,7 +16,8 @@ import duckdb
 import pandas as pd
 
 from ingest.loader import FileReport, SourceReport, landing_files, log_file, sha256_of
-from ingest.news.articles import ARTICLE_SUFFIXES, read_articles
+from ingest.news.articles import ARTICLE_SUFFIXES, Article, read_articles
+from ingest.news.dedupe import find_copies
 from ingest.news.extract import EXTRACTOR_VERSION, Fact, extract_facts
 from ingest.sources import NEWS_SOURCE, Source
 
@@ -37,7 +38,7 @@ CREATE TABLE IF NOT EXISTS raw.news_facts (
     article_id VARCHAR NOT NULL,
     metric VARCHAR NOT NULL,
     region_code VARCHAR NOT NULL,
-    value DOUBLE NOT NULL,
+    value DOUBLE,                     -- null for a zone, whose name is in value_text
     value_text VARCHAR NOT NULL,
     evidence VARCHAR NOT NULL,
     as_of_date DATE,
@@ -54,6 +55,8 @@ def load_articles(
     """Read every article file; an unreadable one is logged by name and the rest still load."""
     con.execute("CREATE SCHEMA IF NOT EXISTS raw")
     con.execute(NEWS_DDL)
+    # zone facts carry no number: an older warehouse declared value NOT NULL
+    con.execute("ALTER TABLE raw.news_facts ALTER COLUMN value DROP NOT NULL")
     report = SourceReport(NEWS_SOURCE)
     for path in landing_files(folder, ARTICLE_SUFFIXES):
         sha = sha256_of(path)
@@ -70,12 +73,8 @@ def load_articles(
         con.execute("DELETE FROM ops.load_log WHERE source = ? AND file_name = ?", [NEWS_SOURCE, path.name])
         for article in articles:
             con.execute("DELETE FROM raw.news_articles WHERE article_id = ?", [article.article_id])
-            original = con.execute(
-                "SELECT min(article_id) FROM raw.news_articles WHERE content_sha256 = ?",
-                [article.content_sha256],
-            ).fetchall()[0][0]
             con.execute(
-                "INSERT INTO raw.news_articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO raw.news_articles VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
                 [
                     article.article_id,
                     path.name,
@@ -84,7 +83,6 @@ def load_articles(
                     article.title,
                     article.published_date,
                     article.content_sha256,
-                    original,
                     article.text,
                     now,
                 ],
@@ -93,18 +91,30 @@ def load_articles(
         con.execute("COMMIT")
         report.files.append(FileReport(path.name, "loaded", len(articles), len(articles)))
         progress(f"news: {path.name}: {len(articles)} article(s)")
+    mark_copies(con)
     return report
 
 
-def extract_all(con: duckdb.DuckDBPyConnection) -> list[Fact]:
-    """Re-extract facts for every loaded article, replacing the previous extraction whole."""
-    from ingest.news.articles import Article
-
+def loaded_articles(con: duckdb.DuckDBPyConnection, where: str = "", params: list | None = None) -> list[Article]:
     rows = con.execute(
         "SELECT article_id, source_file, body, title, source_url, CAST(published_date AS VARCHAR) "
-        "FROM raw.news_articles ORDER BY article_id"
+        f"FROM raw.news_articles {where} ORDER BY article_id",
+        params or [],
     ).fetchall()
-    facts = [f for row in rows for f in extract_facts(Article(*row))]
+    return [Article(*row) for row in rows]
+
+
+def mark_copies(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute which loaded articles are syndicated copies of another (duplicate_of)."""
+    copies = find_copies(loaded_articles(con))
+    con.execute("UPDATE raw.news_articles SET duplicate_of = NULL")
+    for article_id, original in copies.items():
+        con.execute("UPDATE raw.news_articles SET duplicate_of = ? WHERE article_id = ?", [original, article_id])
+
+
+def extract_all(con: duckdb.DuckDBPyConnection) -> list[Fact]:
+    """Re-extract facts for every loaded original article (copies add nothing), replacing the previous extraction."""
+    facts = [f for article in loaded_articles(con, "WHERE duplicate_of IS NULL") for f in extract_facts(article)]
     frame = pd.DataFrame([asdict(f) for f in facts], columns=list(Fact.__dataclass_fields__))
     frame["extractor_version"] = EXTRACTOR_VERSION
     con.execute("BEGIN TRANSACTION")
