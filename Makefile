@@ -47,6 +47,9 @@ run: setup
 test: setup
 	$(BIN)/pytest
 
+bench: setup
+	$(BIN)/python -m benchmarks.bench
+
 # Scores the news extractor against every hand-labelled gold file (precision, recall, F1 per metric).
 eval-news: setup
 	$(BIN)/python -m ingest.news.evaluate tests/fixtures/news/gold.json tests/fixtures/news/labelled/gold.json
