@@ -13,7 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-import great_expectations.expectations as gxe
+
+class _LazyExpectations:
+    """`great_expectations.expectations`, imported on first use: the import costs about 4 s, and only a
+    running check needs it, not every process that loads the Dagster definitions (UI, sensors, CLI)."""
+
+    def __getattr__(self, name: str):
+        import great_expectations.expectations as expectations
+
+        return getattr(expectations, name)
+
+
+gxe = _LazyExpectations()
 
 # A serving mart may shrink, but losing more than this share of its rows since the last publish
 # blocks the publish until a person has looked (a broken export usually shows up this way).

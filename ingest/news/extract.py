@@ -29,8 +29,11 @@ _AS_OF = re.compile(
 )
 _ELECTION = re.compile(r"\b(Pilkada|Pemilu|Pemilihan)(?:\s+Serentak)?\s+(\d{4})\b", re.I)
 _RANK = re.compile(r"\b(?:urutan|posisi|peringkat)\s+(?:ke-)?(\w+)", re.I)
-_RANK_TAKEN_BY = re.compile(r"\b(?:urutan|posisi|peringkat)\s+(\w+)\s+ditempati\s+(?:oleh\s+)?$", re.I)
-_RANK_TAKEN_BY_TAIL = re.compile(r"\b(?:dan\s+)?(?:urutan|posisi|peringkat)\s+\w+\s+ditempati\s+(?:oleh\s+)?$", re.I)
+_RANK_TAKEN_BY = re.compile(r"\b(?:urutan|posisi|peringkat)\s+(\w+)\s+ditempati\s+(?:oleh\s+)?(?:Provinsi\s+)?$", re.I)
+_RANK_TAKEN_BY_TAIL = re.compile(
+    r"\b(?:dan\s+)?(?:urutan|posisi|peringkat)\s+\w+\s+ditempati\s+(?:oleh\s+)?(?:Provinsi\s+)?$", re.I
+)
+_WORD = re.compile(r"[^\W\d_][\w.'-]*")
 _SCORE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{1,2})?)(?![\d.,]*\d)")
 # "di Jakarta, Selasa (...)": where something was said, not what a figure is about
 _SPEECH_PLACE = re.compile(r"^\s*,\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b")
@@ -73,24 +76,29 @@ def _compiled() -> dict:
         "zone": re.compile(r["zone_pattern"], re.I),
         "anaphora": re.compile(r["anaphora_pattern"], re.I),
         "ikp": re.compile(r"\b(?:" + "|".join(map(re.escape, r["ikp_score_keywords"])) + r")\b", re.I),
+        # a sentence without a digit, number word, ordinal or zone states no fact: most are skipped here
+        "figure": re.compile(r"\d|\bzona\b|\b(?:" + "|".join([*r["number_words"], *r["ordinal_words"]]) + r")\b", re.I),
     }
 
 
 @cache
-def _region_mentions() -> tuple[re.Pattern, dict[str, str]]:
-    """One pattern for every written region name (longest first) and the code each stands for."""
+def _region_names() -> tuple[dict[str, str], int]:
+    """Folded written name -> code for every province, regency/city and alias, and the longest name in words.
+
+    Names are looked up word by word rather than through one regular expression of 1,100 alternatives,
+    which Python's engine tries one by one at every position (measured: 34x the cost of reading).
+    """
     resolver = region_resolver()
     names: dict[str, str] = {}
     for code, name in resolver.province_names.items():
-        names[name] = code
+        names[fold(name)] = code
     for code, regency in resolver.regencies.items():
-        names[regency.name] = code
-        names[regency.name.replace("Kabupaten ", "Kab. ", 1)] = code
+        names[fold(regency.name)] = code
+        names[fold(regency.name.replace("Kabupaten ", "Kab. ", 1))] = code
     for row in read_seed("regions/ref_region_aliases.csv"):
-        names.setdefault(row["alias"], row["region_code"])
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:Provinsi\s+)?({alternatives})\b")
-    return pattern, {fold(n): c for n, c in names.items()}
+        names.setdefault(fold(row["alias"]), row["region_code"])
+    longest = max(len(name.split("_")) for name in names)
+    return names, longest
 
 
 @cache
@@ -129,12 +137,26 @@ def election_in(text: str) -> str | None:
 
 
 def mentions(sentence: str) -> list[tuple[int, int, str]]:
-    """(start, end, code) of every region named in the sentence, places of speech left out."""
-    pattern, codes = _region_mentions()
-    found = []
-    for match in pattern.finditer(sentence):
-        if not _SPEECH_PLACE.match(sentence[match.end() :]):
-            found.append((match.start(), match.end(), codes[fold(match.group(1))]))
+    """(start, end, code) of every region named in the sentence (longest name first), places of speech left out."""
+    names, longest = _region_names()
+    words = list(_WORD.finditer(sentence))
+    found, i = [], 0
+    while i < len(words):
+        match = None
+        if words[i].group()[0].isupper():
+            for n in range(min(longest, len(words) - i), 0, -1):
+                start, end = words[i].start(), words[i + n - 1].end()
+                code = names.get(fold(sentence[start:end]))
+                if code:
+                    match = (n, start, end, code)
+                    break
+        if match is None:
+            i += 1
+            continue
+        n, start, end, code = match
+        if not _SPEECH_PLACE.match(sentence[end:]):
+            found.append((start, end, code))
+        i += n
     return found
 
 
@@ -146,6 +168,8 @@ def extract_facts(article: Article) -> list[Fact]:
     facts: list[Fact] = []
     previous_region = None
     for paragraph, sentence in sentences(article.text):
+        if not compiled["figure"].search(sentence):
+            continue
         lowered = sentence.lower()
         if any(term.lower() in lowered for term in r["exclusion_terms"]):
             continue
