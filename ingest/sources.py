@@ -35,6 +35,9 @@ class Source:
     # Above this share of quarantined rows (over the files currently loaded) the source's quarantine
     # check warns: a few bad rows are normal in hand-made exports; many mean a broken export.
     max_quarantine_share: float = 0.05
+    # An export whose newest snapshot (or, for IKP, newest file) is older than this is flagged stale:
+    # during an election KASN/BKN and Bawaslu export at least monthly; IKP comes once per edition.
+    max_export_age_days: int = 31
 
     @property
     def raw_table(self) -> str:
@@ -106,6 +109,7 @@ SOURCES: dict[str, Source] = {
             key=("edisi", "region_code", "pendekatan"),
             batch="edition",
             resolves_election=False,
+            max_export_age_days=400,
         ),
         Source(
             "bawaslu_cases",

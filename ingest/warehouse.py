@@ -43,5 +43,10 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(path))
     con.execute(OPS_DDL)
     con.execute("ALTER TABLE ops.load_log ADD COLUMN IF NOT EXISTS snapshot_date DATE")
+    # rows logged before snapshot_date existed: their snapshot date is the batch key (an IKP edition is not a date)
+    con.execute(
+        "UPDATE ops.load_log SET snapshot_date = TRY_CAST(batch_key AS DATE) "
+        "WHERE snapshot_date IS NULL AND batch_key IS NOT NULL"
+    )
     con.execute(PARSE_MACROS.read_text())
     return con

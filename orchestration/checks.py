@@ -4,6 +4,9 @@ Error-level suites are blocking: when one fails, nothing downstream of its asset
 does not replace the serving database.
 """
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import dagster as dg
 import duckdb
 
@@ -15,6 +18,8 @@ from orchestration.constants import INGEST_GROUP
 from quality.facts import WarehouseFacts
 from quality.suites import SUITES, SuiteSpec
 from quality.validate import validate
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
 def _markdown_table(rows: list[dict]) -> str:
@@ -96,6 +101,41 @@ def _quarantine_share_check(source: Source) -> dg.AssetChecksDefinition:
 
 
 quarantine_checks = [_quarantine_share_check(source) for source in SOURCES.values()]
+
+
+def _freshness_check(source: Source) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=dg.AssetKey([INGEST_GROUP, source.name]),
+        name="export_freshness",
+        description=(
+            f"Warns when the newest {source.name} export is more than {source.max_export_age_days} days old "
+            "(its snapshot date, or for IKP the day its file was loaded)."
+        ),
+    )
+    def _check() -> dg.AssetCheckResult:
+        with duckdb.connect(str(load_settings().build_db), read_only=True) as con:
+            newest = con.execute(
+                "SELECT max(coalesce(snapshot_date, CAST(loaded_at AS DATE))) FROM ops.load_log "
+                "WHERE source = ? AND status = 'loaded'",
+                [source.name],
+            ).fetchall()[0][0]
+        today = dt.datetime.now(JAKARTA).date()
+        if newest is None:
+            return dg.AssetCheckResult(
+                passed=False, severity=dg.AssetCheckSeverity.WARN, description=f"no {source.name} export loaded yet"
+            )
+        age = (today - newest).days
+        return dg.AssetCheckResult(
+            passed=age <= source.max_export_age_days,
+            severity=dg.AssetCheckSeverity.WARN,
+            description=f"newest {source.name} export is from {newest} ({age} days old)",
+            metadata={"newest_export": str(newest), "age_days": age, "max_age_days": source.max_export_age_days},
+        )
+
+    return _check
+
+
+freshness_checks = [_freshness_check(source) for source in SOURCES.values()]
 
 
 @dg.asset_check(

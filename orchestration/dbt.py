@@ -54,7 +54,11 @@ def dbt_executable() -> str:
     pool=DUCKDB_WRITER_POOL,
 )
 def netra_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    """`dbt build`: seeds, models and their tests, in dependency order."""
+    """`dbt build`: seeds, models and their tests, in dependency order.
+
+    No automatic retry here, unlike the ingest and publish steps: a dbt failure is nearly always a
+    failing test or model, which a retry would only repeat.
+    """
     # dbt's profile reads the build database path from the environment; make it absolute here so a
     # relative NETRA_WAREHOUSE_DIR cannot resolve against dbt's working directory instead.
     os.environ["NETRA_WAREHOUSE_DIR"] = str(load_settings().warehouse_dir)

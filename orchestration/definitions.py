@@ -7,12 +7,12 @@ import dagster as dg
 from orchestration.assets.ingest import ingest_assets
 from orchestration.assets.publish import serving_database
 from orchestration.automation import landing_folder_sensor, nightly_refresh, publish_job, refresh_job
-from orchestration.checks import articles_add_up, ge_checks, quarantine_checks
+from orchestration.checks import articles_add_up, freshness_checks, ge_checks, quarantine_checks
 from orchestration.dbt import dbt_resource, netra_dbt
 
 defs = dg.Definitions(
     assets=[*ingest_assets, netra_dbt, serving_database],
-    asset_checks=[*ge_checks, *quarantine_checks, articles_add_up],
+    asset_checks=[*ge_checks, *quarantine_checks, *freshness_checks, articles_add_up],
     jobs=[refresh_job, publish_job],
     schedules=[nightly_refresh],
     sensors=[landing_folder_sensor],

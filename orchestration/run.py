@@ -37,11 +37,12 @@ def summary_lines(result: dg.ExecuteInProcessResult, seconds: float) -> list[str
     )
     lines += [f"  ! {name}: {status}: {message}" for name, status, message in problems]
     evaluations = result.get_asset_check_evaluations()
-    passed = sum(1 for e in evaluations if e.passed)
-    lines.append(f"  checks: {passed} passed, {len(evaluations) - passed} failed")
-    lines += [
-        f"  ! check {e.asset_key.to_user_string()}:{e.check_name}: {e.description}" for e in evaluations if not e.passed
-    ]
+    passed = [e for e in evaluations if e.passed]
+    failed = [e for e in evaluations if not e.passed and e.severity == dg.AssetCheckSeverity.ERROR]
+    warned = [e for e in evaluations if not e.passed and e.severity != dg.AssetCheckSeverity.ERROR]
+    lines.append(f"  checks: {len(passed)} passed, {len(failed)} failed, {len(warned)} warnings")
+    lines += [f"  ! check {e.asset_key.to_user_string()}:{e.check_name}: {e.description}" for e in failed]
+    lines += [f"  ~ warning {e.asset_key.to_user_string()}:{e.check_name}: {e.description}" for e in warned]
     for event in result.get_step_failure_events():
         lines.append(f"  ! step {event.step_key} failed: {event.event_specific_data.error.message.strip()}")
     if settings.serving_db.exists():

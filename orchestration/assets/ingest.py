@@ -7,7 +7,7 @@ from ingest.news.load import extract_all, load_articles
 from ingest.settings import load_settings
 from ingest.sources import NEWS_SOURCE, SOURCES, Source
 from ingest.warehouse import connect
-from orchestration.constants import DUCKDB_WRITER_POOL, INGEST_GROUP
+from orchestration.constants import DUCKDB_WRITER_POOL, INGEST_GROUP, TRANSIENT_RETRY
 
 
 def _report_metadata(report: SourceReport) -> dict:
@@ -34,6 +34,7 @@ def _tabular_asset(source: Source) -> dg.AssetsDefinition:
         description=f"{source.description}. Files from $NETRA_LANDING_DIR/{source.name}/ into {source.raw_table}.",
         kinds={"python", "duckdb"},
         pool=DUCKDB_WRITER_POOL,
+        retry_policy=TRANSIENT_RETRY,
     )
     def _ingest(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
         settings = load_settings()
@@ -58,6 +59,7 @@ def _tabular_asset(source: Source) -> dg.AssetsDefinition:
     description="Articles from $NETRA_LANDING_DIR/news/ (txt, html, jsonl), page furniture removed.",
     kinds={"python", "duckdb"},
     pool=DUCKDB_WRITER_POOL,
+    retry_policy=TRANSIENT_RETRY,
 )
 def news_articles(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     settings = load_settings()
@@ -73,6 +75,7 @@ def news_articles(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     description="ASN-neutrality facts extracted from the articles, each with its evidence sentence.",
     kinds={"python", "duckdb"},
     pool=DUCKDB_WRITER_POOL,
+    retry_policy=TRANSIENT_RETRY,
 )
 def news_facts(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     settings = load_settings()

@@ -3,7 +3,7 @@
 import dagster as dg
 
 from ingest.settings import load_settings
-from orchestration.constants import DUCKDB_WRITER_POOL
+from orchestration.constants import DUCKDB_WRITER_POOL, TRANSIENT_RETRY
 from serving.publish import publish
 
 SERVING_MARTS = (
@@ -29,6 +29,7 @@ SERVING_MARTS = (
     ),
     kinds={"duckdb"},
     pool=DUCKDB_WRITER_POOL,
+    retry_policy=TRANSIENT_RETRY,
 )
 def serving_database(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     settings = load_settings()
