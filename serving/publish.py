@@ -45,7 +45,9 @@ def publish(build_db: Path, serving_db: Path, exports: Path | None = None, repor
     serving database goes first, as the one BI tools rely on.
     """
     staging = serving_db.with_name(serving_db.name + ".new")
+    # leftovers of a publish that was killed half-way: the partial file and its write-ahead log
     staging.unlink(missing_ok=True)
+    staging.with_name(staging.name + ".wal").unlink(missing_ok=True)
     with duckdb.connect() as con:
         con.execute(f"ATTACH '{build_db}' AS build (READ_ONLY)")
         tables = [
