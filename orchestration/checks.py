@@ -22,6 +22,12 @@ from quality.validate import validate
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
+def _query(sql: str, params: list | None = None) -> list[tuple]:
+    """Rows from the build database, opened read-only for just this query (checks never write)."""
+    with duckdb.connect(str(load_settings().build_db), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
 def _markdown_table(rows: list[dict]) -> str:
     if not rows:
         return "none"
@@ -74,12 +80,11 @@ def _quarantine_share_check(source: Source) -> dg.AssetChecksDefinition:
         ),
     )
     def _check() -> dg.AssetCheckResult:
-        with duckdb.connect(str(load_settings().build_db), read_only=True) as con:
-            per_file = con.execute(
-                "SELECT file_name, rows_read, rows_quarantined FROM ops.load_log "
-                "WHERE source = ? AND status = 'loaded' ORDER BY file_name",
-                [source.name],
-            ).fetchall()
+        per_file = _query(
+            "SELECT file_name, rows_read, rows_quarantined FROM ops.load_log "
+            "WHERE source = ? AND status = 'loaded' ORDER BY file_name",
+            [source.name],
+        )
         read = sum(r for _, r, _ in per_file)
         quarantined = sum(q for _, _, q in per_file)
         share = quarantined / read if read else 0.0
@@ -113,12 +118,11 @@ def _freshness_check(source: Source) -> dg.AssetChecksDefinition:
         ),
     )
     def _check() -> dg.AssetCheckResult:
-        with duckdb.connect(str(load_settings().build_db), read_only=True) as con:
-            newest = con.execute(
-                "SELECT max(coalesce(snapshot_date, CAST(loaded_at AS DATE))) FROM ops.load_log "
-                "WHERE source = ? AND status = 'loaded'",
-                [source.name],
-            ).fetchall()[0][0]
+        [(newest,)] = _query(
+            "SELECT max(coalesce(snapshot_date, CAST(loaded_at AS DATE))) FROM ops.load_log "
+            "WHERE source = ? AND status = 'loaded'",
+            [source.name],
+        )
         today = dt.datetime.now(JAKARTA).date()
         if newest is None:
             return dg.AssetCheckResult(
@@ -144,11 +148,10 @@ freshness_checks = [_freshness_check(source) for source in SOURCES.values()]
     description="Warns about articles whose own figures do not add up (a total unlike the sum of its parts).",
 )
 def articles_add_up() -> dg.AssetCheckResult:
-    with duckdb.connect(str(load_settings().build_db), read_only=True) as con:
-        rows = con.execute(
-            "SELECT article_id, metric, region_code, value, value_text, evidence, CAST(as_of_date AS VARCHAR), "
-            "election_id FROM raw.news_facts"
-        ).fetchall()
+    rows = _query(
+        "SELECT article_id, metric, region_code, value, value_text, evidence, CAST(as_of_date AS VARCHAR), "
+        "election_id FROM raw.news_facts"
+    )
     problems = inconsistencies(Fact(*row) for row in rows)
     return dg.AssetCheckResult(
         passed=not problems,
