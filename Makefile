@@ -61,5 +61,7 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Everything generated, in the warehouse too, except the PII salt (a new salt would change every pseudonym).
 clean:
-	rm -rf dbt_project/target dbt_project/logs warehouse/*.duckdb warehouse/*.duckdb.new
+	rm -rf dbt_project/target dbt_project/logs
+	cd "$(NETRA_WAREHOUSE_DIR)" && rm -rf netra.duckdb* serving.duckdb* exports exports-* quality report.html dbt_docs
