@@ -57,7 +57,12 @@ def summary_lines(result: dg.ExecuteInProcessResult, seconds: float) -> list[str
 def main() -> int:
     started = time.monotonic()
     with dg.DagsterInstance.get() as instance:
-        result = defs.resolve_job_def(REFRESH_JOB).execute_in_process(instance=instance, raise_on_error=False)
+        result = defs.resolve_job_def(REFRESH_JOB).execute_in_process(
+            # INFO shows each file, step and check as it happens; Dagster's DEBUG events stay in the run log
+            run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
+            instance=instance,
+            raise_on_error=False,
+        )
     print("\n".join(summary_lines(result, time.monotonic() - started)))
     return 0 if result.success else 1
 
