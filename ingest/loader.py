@@ -169,7 +169,8 @@ def _load_file(con: duckdb.DuckDBPyConnection, source: Source, path: Path, salt:
         return _log_file_failure(con, source, path, sha, "rejected", len(frame), f"{path.name}: {exc}")
 
     ignored = sorted({c for c in table.columns if c and c not in source.column_names})
-    note = f"ignored columns: {', '.join(ignored)}" if ignored else None
+    # how the file was read (encoding, delimiter or sheet) stays in the load log as provenance
+    note = "; ".join([", ".join(table.notes), *([f"ignored columns: {', '.join(ignored)}"] if ignored else [])])
     try:
         return _write(con, source, path, sha, frame, batch_keys, note)
     except duckdb.Error as exc:

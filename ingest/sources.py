@@ -31,7 +31,6 @@ class Source:
     # the file name), and a later file for the same date replaces the earlier one.
     # "edition": each file holds whole IKP editions, and a later file for an edition replaces it.
     batch: str
-    resolves_election: bool = True
     # Above this share of quarantined rows (over the files currently loaded) the source's quarantine
     # check warns: a few bad rows are normal in hand-made exports; many mean a broken export.
     max_quarantine_share: float = 0.05
@@ -108,7 +107,6 @@ SOURCES: dict[str, Source] = {
             ),
             key=("edisi", "region_code", "pendekatan"),
             batch="edition",
-            resolves_election=False,
             max_export_age_days=400,
         ),
         Source(

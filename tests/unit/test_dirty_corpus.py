@@ -72,6 +72,14 @@ def test_quarantine_reasons_name_file_row_and_fix(loaded):
         assert expected in reasons[key], (key, reasons[key])
 
 
+def test_the_load_log_keeps_how_each_file_was_read(loaded):
+    con, _ = loaded
+    notes = dict(con.execute("SELECT file_name, message FROM ops.load_log WHERE status = 'loaded'").fetchall())
+    assert notes["01_bom_english_headers_2020-08-19.csv"] == "encoding utf-8, delimiter ','"
+    assert notes["02_cp1252_semicolons_2020-09-30.csv"] == "encoding cp1252, delimiter ';'"
+    assert notes["03_xlsx_title_rows.xlsx"] == "sheet 'Data Kasus'"
+
+
 def test_unreadable_and_rejected_files_are_named_with_the_fix(loaded):
     _, report = loaded
     messages = {f.file_name: f.message for f in report.files if f.status != "loaded"}
