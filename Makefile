@@ -17,7 +17,7 @@ MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros dbt_project/seeds dbt_project/tests -type f 2>/dev/null) \
 	dbt_project/dbt_project.yml dbt_project/profiles.yml
 
-.PHONY: setup run test dev bench eval-news lint clean
+.PHONY: setup run full-refresh test dev bench bench-data eval-news lint clean
 
 setup: $(VENV)/.installed $(MANIFEST)
 
@@ -44,11 +44,22 @@ run: setup
 		--target-path "$(NETRA_WAREHOUSE_DIR)/dbt_docs"
 	@echo "  dbt docs: $(NETRA_WAREHOUSE_DIR)/dbt_docs/static_index.html"
 
+# The same refresh, with the incremental dbt models rebuilt from scratch (after a restore, say).
+full-refresh: setup
+	$(BIN)/python -m orchestration.run --full-refresh
+
 test: setup
 	$(BIN)/pytest
 
+# SCALE=1: about a million case rows in daily snapshots and 50,000 articles; 0.1 runs in minutes.
+SCALE ?= 0.1
+
 bench: setup
-	$(BIN)/python -m benchmarks.bench
+	$(BIN)/python -m benchmarks.bench --scale $(SCALE)
+
+# A synthetic national landing folder under $(NETRA_WAREHOUSE_DIR)/bench/scale-$(SCALE)/.
+bench-data: setup
+	$(BIN)/python -m benchmarks.generate --scale $(SCALE)
 
 # Scores the news extractor against every hand-labelled gold file (precision, recall, F1 per metric).
 eval-news: setup

@@ -92,16 +92,16 @@ def make_cases(rng: random.Random, scale: float, provinces, regencies) -> list[C
             reported = first - dt.timedelta(days=30) + dt.timedelta(days=rng.randrange(days + 30))
             decided = reported + dt.timedelta(days=rng.randrange(5, 40))
             roll = rng.random()
-            outcome = (
-                "Terbukti" if roll < 0.75 else "Tidak Terbukti" if roll < 0.9 else "Dokumen Tidak Lengkap"
-            )
+            outcome = "Terbukti" if roll < 0.75 else "Tidak Terbukti" if roll < 0.9 else "Dokumen Tidak Lengkap"
             followed = decided + dt.timedelta(days=rng.randrange(5, 60)) if outcome == "Terbukti" else None
             if followed and rng.random() < 0.3:
                 followed = None
             number = f"{source.upper()}-{election[-4:]}-{election[:3]}{i + 1:05d}"
             register = f"{i + 1:03d}/Reg/TM/PB/{regency['code']}/{election[-4:]}" if rng.random() < 0.6 else ""
             nip = f"{rng.randrange(1960, 2000)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}"
-            nip += f"{rng.randrange(1990, 2022)}{rng.randrange(1, 13):02d}{rng.randrange(1, 3)}{rng.randrange(1000):03d}"
+            nip += (
+                f"{rng.randrange(1990, 2022)}{rng.randrange(1, 13):02d}{rng.randrange(1, 3)}{rng.randrange(1000):03d}"
+            )
             name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
             prefix = ";".join(
                 (
@@ -190,7 +190,13 @@ def write_registers(cases: list[Case], provinces, landing: Path) -> int:
                 province, regency = case.row_prefix.split(";")[7:9]
                 writer.writerow(
                     [case.register, fmt(case.reported - dt.timedelta(days=2)), label, "Temuan", province, regency]
-                    + ["Netralitas ASN", "Diregistrasi", "Pelanggaran", "KASN" if election != "PILKADA_2024" else "BKN", 1]
+                    + [
+                        "Netralitas ASN",
+                        "Diregistrasi",
+                        "Pelanggaran",
+                        "KASN" if election != "PILKADA_2024" else "BKN",
+                        1,
+                    ]
                 )
                 rows += 1
     return rows
@@ -205,7 +211,7 @@ def write_ikp(rng: random.Random, provinces, regencies, landing: Path) -> int:
         with path.open("w", newline="", encoding="utf-8") as f:
             writer = csv.writer(f, delimiter=";")
             writer.writerow(["Edisi", "Tingkat", "Provinsi", "Kabupaten/Kota", "Pendekatan", "Skor", "Kategori"])
-            for code, name in provinces.items():
+            for name in provinces.values():
                 writer.writerow([edition, "Provinsi", name, "", "kejadian_provinsi", f"{rng.uniform(0, 100):.2f}", ""])
                 rows += 1
             for regency in regencies:
@@ -221,12 +227,14 @@ def write_ikp(rng: random.Random, provinces, regencies, landing: Path) -> int:
 # election organisers, which the extractor must ignore.
 ARTICLE_TEMPLATES = (
     "Hingga {date}, Komisi Aparatur Sipil Negara (KASN) mencatat sebanyak {reported} ASN di {place} dilaporkan "
-    "melanggar netralitas pada {election}. Sebanyak {recommended} ASN telah direkomendasikan dijatuhi sanksi, "
-    "dan {followed} ASN telah ditindaklanjuti oleh PPK.\n\nSelain itu, Bawaslu menangani {noise} dugaan "
-    "pelanggaran yang dilakukan oleh penyelenggara pemilu.",
+    "melanggar netralitas pada {election}. Di {place}, sebanyak {recommended} ASN telah direkomendasikan "
+    "dijatuhi sanksi.\n\nSelain itu, Bawaslu menangani {noise} dugaan pelanggaran yang dilakukan oleh "
+    "penyelenggara pemilu.",
     "Data per {date} menunjukkan {reported} ASN di {place} dilaporkan melanggar netralitas menjelang "
     "{election}.\n\nSebanyak {noise} pengawas TPS akan disiagakan pada hari pemungutan suara.",
 )
+# the metrics each template states, in the order of ARTICLE_TEMPLATES
+TEMPLATE_METRICS = (("asn_reported", "asn_recommended"), ("asn_reported",))
 
 
 def write_articles(rng: random.Random, cases: list[Case], scale: float, provinces, landing, nightly) -> dict:
@@ -240,7 +248,8 @@ def write_articles(rng: random.Random, cases: list[Case], scale: float, province
     lasts = {e: last for e, _label, _s, last in ELECTIONS}
     newest = max(lasts.values())
     days: dict[dt.date, list[dict]] = {}
-    facts = 0
+    gold: dict[str, list[dict]] = {}
+    stories: set[tuple] = set()
     for i in range(total):
         election, province = keys[i % len(keys)] if i < len(keys) else rng.choice(keys)
         published = lasts[election] - dt.timedelta(days=rng.randrange(snapshot_days(scale)))
@@ -259,10 +268,18 @@ def write_articles(rng: random.Random, cases: list[Case], scale: float, province
             followed=figures["asn_followed_up"],
             noise=rng.randrange(11, 90),
         )
-        facts += 3 if template is ARTICLE_TEMPLATES[0] else 1
+        metrics = TEMPLATE_METRICS[i % len(ARTICLE_TEMPLATES)]
+        article_id = f"sintetis-{published.isoformat()}-{i:06d}"
+        # the same figures for the same day and place again are a syndicated copy: its facts count once
+        story = (election, province, published, i % len(ARTICLE_TEMPLATES))
+        first_telling = story not in stories
+        stories.add(story)
+        gold[article_id] = [
+            {"metric": m, "region_code": province, "value": figures[m]} for m in metrics if first_telling
+        ]
         days.setdefault(published, []).append(
             {
-                "id": f"sintetis-{published.isoformat()}-{i:06d}",
+                "id": article_id,
                 "url": f"https://berita.example/{published.isoformat()}/{i}",
                 "title": f"{figures['asn_reported']} ASN di {provinces[province]} Dilaporkan Langgar Netralitas",
                 "published_at": f"{published.isoformat()}T09:00:00+07:00",
@@ -274,12 +291,29 @@ def write_articles(rng: random.Random, cases: list[Case], scale: float, province
         folder.mkdir(parents=True, exist_ok=True)
         with (folder / f"berita_{day.isoformat()}.jsonl").open("w", encoding="utf-8") as f:
             f.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in articles)
-    return {"articles": total, "article_days": len(days), "facts_stated": facts}
+    about = "Facts stated by the synthetic articles, in the format of tests/fixtures/news/gold.json."
+    for folder in (landing / "news", nightly / "news"):
+        mine = {a.stem: None for a in folder.glob("*.jsonl")}
+        ids = {article["id"] for day, articles in days.items() if day.isoformat() in str(mine) for article in articles}
+        chosen = {article_id: facts for article_id, facts in gold.items() if article_id in ids}
+        (folder / "gold.json").write_text(json.dumps({"about": about, "articles": chosen}), encoding="utf-8")
+    return {"articles": total, "article_days": len(days), "facts_stated": sum(len(f) for f in gold.values())}
 
 
-_MONTHS = (
-    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
-).split()
+_MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 
 def generate(scale: float, target: Path) -> dict:

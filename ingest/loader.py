@@ -39,7 +39,7 @@ _PARSERS = {
     "integer": "CAST(netra_parse_number({c}) AS BIGINT)",
 }
 # Columns resolved in Python (one look-up per distinct value) before typing.
-_LOOKUP_COLUMNS = {"pemilihan": "election_id", "edisi": "edition_id"}
+LOOKUP_COLUMNS = {"pemilihan": "election_id", "edisi": "edition_id"}
 
 
 @dataclass
@@ -146,8 +146,8 @@ def ensure_raw_table(con: duckdb.DuckDBPyConnection, source: Source) -> None:
             columns.append("asn_pseudonym VARCHAR")
         else:
             columns.append(f"{column.name} {_SQL_TYPES[column.kind]}")
-        if column.name in _LOOKUP_COLUMNS:
-            columns.append(f"{_LOOKUP_COLUMNS[column.name]} VARCHAR")
+        if column.name in LOOKUP_COLUMNS:
+            columns.append(f"{LOOKUP_COLUMNS[column.name]} VARCHAR")
     columns += ["region_code VARCHAR", "region_match VARCHAR"]
     con.execute(f"CREATE TABLE IF NOT EXISTS {source.raw_table} ({', '.join(columns)})")
     # A warehouse built by an earlier version gains the columns added since; nothing is dropped.
@@ -241,7 +241,7 @@ class _Lookups:
 
     def code(self, target: str, value: str) -> str | None:
         if (target, value) not in self.codes:
-            self.codes[target, value] = _lookup_table(target).get(fold(value))
+            self.codes[target, value] = lookup_table(target).get(fold(value))
         return self.codes[target, value]
 
 
@@ -294,7 +294,7 @@ def _resolve_lookups(frame: pd.DataFrame, problems: list[list[str]], lookups: _L
     for row_problems, resolution in zip(problems, resolved, strict=True):
         if resolution.problem:
             row_problems.append(resolution.problem)
-    for column, target in _LOOKUP_COLUMNS.items():
+    for column, target in LOOKUP_COLUMNS.items():
         if column not in frame:
             continue
         codes = []
@@ -315,7 +315,7 @@ _LOOKUP_SEEDS = {
 
 
 @cache
-def _lookup_table(target: str) -> dict[str, str]:
+def lookup_table(target: str) -> dict[str, str]:
     return {fold(r["alias"]): r[target] for r in read_seed(f"methodology/{_LOOKUP_SEEDS[target]}")}
 
 
@@ -351,8 +351,8 @@ def _typed_select(source: Source) -> str:
             continue
         parsed.append(f"{_PARSERS[column.kind].format(c=c)} AS {c}__typed")
         typed.append(f"{c}__typed AS {c}")
-        if c in _LOOKUP_COLUMNS:
-            typed.append(_LOOKUP_COLUMNS[c])
+        if c in LOOKUP_COLUMNS:
+            typed.append(LOOKUP_COLUMNS[c])
         if column.required:
             reasons.append(f"CASE WHEN nullif(trim({c}), '') IS NULL THEN 'missing required value in {c}' END")
         if column.bounds is not None:
@@ -426,7 +426,7 @@ def _write(con, source: Source, prepared: _Prepared, index: int, loaded: int, qu
     path, sha = prepared.path, prepared.sha
     batch_key = ",".join(prepared.batch_keys)
     stored = ["asn_pseudonym" if c.kind == "nip" else c.name for c in source.columns if c.kind != "personal"]
-    stored += [_LOOKUP_COLUMNS[c] for c in source.column_names if c in _LOOKUP_COLUMNS]
+    stored += [LOOKUP_COLUMNS[c] for c in source.column_names if c in LOOKUP_COLUMNS]
     con.execute("BEGIN TRANSACTION")
     try:
         replaced = _replace_batches(con, source, prepared.batch_keys, sha)

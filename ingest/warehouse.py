@@ -25,6 +25,11 @@ CREATE TABLE IF NOT EXISTS ops.load_log (
     loaded_at TIMESTAMP NOT NULL,
     snapshot_date DATE                -- the export's as-of date, for snapshot sources
 );
+CREATE TABLE IF NOT EXISTS ops.dbt_builds (
+    project_fingerprint VARCHAR NOT NULL, -- hash of the dbt project's models, macros and seeds
+    full_refresh BOOLEAN NOT NULL,
+    built_at TIMESTAMP NOT NULL
+);
 CREATE TABLE IF NOT EXISTS ops.quarantine (
     source VARCHAR NOT NULL,
     file_name VARCHAR NOT NULL,
@@ -50,3 +55,13 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
     )
     con.execute(PARSE_MACROS.read_text())
     return con
+
+
+def last_dbt_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The project fingerprint of the last successful dbt build, if any."""
+    row = con.execute("SELECT project_fingerprint FROM ops.dbt_builds ORDER BY built_at DESC LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+def record_dbt_build(con: duckdb.DuckDBPyConnection, fingerprint: str, full_refresh: bool) -> None:
+    con.execute("INSERT INTO ops.dbt_builds VALUES (?, ?, now())", [fingerprint, full_refresh])

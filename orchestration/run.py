@@ -1,4 +1,4 @@
-"""`make run`: one full refresh recorded in the Dagster instance, then a short summary.
+"""`make run` (and `make full-refresh`): one refresh recorded in the Dagster instance, then a short summary.
 
 Runs the same job the schedule and sensor start, in this process, so its run shows in `make dev`.
 Exits non-zero when any step or blocking check failed, saying which.
@@ -6,6 +6,7 @@ Exits non-zero when any step or blocking check failed, saying which.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 
@@ -54,12 +55,18 @@ def summary_lines(result: dg.ExecuteInProcessResult, seconds: float) -> list[str
     return lines
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run the Netra refresh once, in this process.")
+    parser.add_argument("--full-refresh", action="store_true", help="rebuild the incremental dbt models from scratch")
+    args = parser.parse_args(argv)
+    # INFO shows each file, step and check as it happens; Dagster's DEBUG events stay in the run log
+    run_config: dict = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+    if args.full_refresh:
+        run_config["ops"] = {"netra_dbt": {"config": {"full_refresh": True}}}
     started = time.monotonic()
     with dg.DagsterInstance.get() as instance:
         result = defs.resolve_job_def(REFRESH_JOB).execute_in_process(
-            # INFO shows each file, step and check as it happens; Dagster's DEBUG events stay in the run log
-            run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
+            run_config=run_config,
             instance=instance,
             raise_on_error=False,
         )

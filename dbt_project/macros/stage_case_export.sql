@@ -21,7 +21,8 @@ renamed as (
         tanggal_tindak_lanjut as followup_date,
         nomor_register as bawaslu_register_number,
         _file_name as source_file,
-        _row_number as source_row
+        _row_number as source_row,
+        _loaded_at as loaded_at
     from source
 )
 

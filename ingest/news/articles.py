@@ -8,7 +8,6 @@ headline in it for a fact of the article.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -54,12 +53,6 @@ class Article:
     title: str | None = None
     source_url: str | None = None
     published_date: str | None = None  # ISO date
-
-    @property
-    def content_sha256(self) -> str:
-        """Hash of the article text with spacing and case folded: syndicated copies share it."""
-        folded = re.sub(r"\W+", " ", self.text.lower()).strip()
-        return hashlib.sha256(folded.encode()).hexdigest()
 
 
 def strip_furniture(text: str) -> str:

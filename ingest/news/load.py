@@ -1,15 +1,18 @@
 """Load articles into `raw.news_articles` and their extracted facts into `raw.news_facts`.
 
-Each article is keyed by its id; loading a file again replaces its articles and their facts, so reruns
-never duplicate. A copy of an article already loaded (same folded text) is kept with `duplicate_of`
-set, and the marts count its facts once.
+Each article is keyed by its id and belongs to one day, its partition: the publication date, or for
+an article that states none, the day it was first loaded. A file already loaded with the same bytes
+is skipped; a changed file replaces its articles, whose facts are then due again. Extraction works on
+a set of articles: those not yet extracted by the current extractor (the nightly run), or every
+article of a range of days (a backfill). A copy of another article (syndication) is marked with
+`duplicate_of`, and the marts count its facts once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import duckdb
@@ -29,10 +32,11 @@ CREATE TABLE IF NOT EXISTS raw.news_articles (
     source_url VARCHAR,
     title VARCHAR,
     published_date DATE,
-    content_sha256 VARCHAR NOT NULL,
     duplicate_of VARCHAR,
     body VARCHAR NOT NULL,
-    loaded_at TIMESTAMP NOT NULL
+    loaded_at TIMESTAMP NOT NULL,
+    partition_date DATE,              -- published_date, or the day an undated article was first loaded
+    extracted_version VARCHAR         -- extractor that produced its facts; NULL while they are due
 );
 CREATE TABLE IF NOT EXISTS raw.news_facts (
     article_id VARCHAR NOT NULL,
@@ -46,53 +50,92 @@ CREATE TABLE IF NOT EXISTS raw.news_facts (
     extractor_version VARCHAR NOT NULL
 );
 """
+# A warehouse built by an earlier version: zone facts carry no number, articles gained a partition and
+# an extraction mark, and the unused content hash went.
+NEWS_MIGRATIONS = """
+ALTER TABLE raw.news_facts ALTER COLUMN value DROP NOT NULL;
+ALTER TABLE raw.news_articles ADD COLUMN IF NOT EXISTS partition_date DATE;
+ALTER TABLE raw.news_articles ADD COLUMN IF NOT EXISTS extracted_version VARCHAR;
+UPDATE raw.news_articles SET partition_date = coalesce(published_date, CAST(loaded_at AS DATE))
+    WHERE partition_date IS NULL;
+ALTER TABLE raw.news_articles DROP COLUMN IF EXISTS content_sha256;
+"""
 _NEWS = Source(NEWS_SOURCE, "news articles", (), key=(), batch="article")
+_ARTICLE_COLUMNS = ["article_id", "source_url", "title", "published_date", "body"]
+
+
+def ensure_news_tables(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE SCHEMA IF NOT EXISTS raw")
+    con.execute(NEWS_DDL)
+    con.execute(NEWS_MIGRATIONS)
 
 
 def load_articles(
     con: duckdb.DuckDBPyConnection, folder: Path, progress: Callable[[str], None] = lambda m: None
 ) -> SourceReport:
-    """Read every article file; an unreadable one is logged by name and the rest still load."""
-    con.execute("CREATE SCHEMA IF NOT EXISTS raw")
-    con.execute(NEWS_DDL)
-    # zone facts carry no number: an older warehouse declared value NOT NULL
-    con.execute("ALTER TABLE raw.news_facts ALTER COLUMN value DROP NOT NULL")
+    """Read every new or changed article file; an unreadable one is logged by name and the rest still load."""
+    ensure_news_tables(con)
     report = SourceReport(NEWS_SOURCE)
-    for path in landing_files(folder, ARTICLE_SUFFIXES):
+    files = landing_files(folder, ARTICLE_SUFFIXES)
+    for number, path in enumerate(files, start=1):
         sha = sha256_of(path)
         now = dt.datetime.now()
+        done = con.execute(
+            "SELECT 1 FROM ops.load_log WHERE source = ? AND file_name = ? AND file_sha256 = ? AND status = 'loaded'",
+            [NEWS_SOURCE, path.name, sha],
+        ).fetchall()
+        if done:
+            report.files.append(FileReport(path.name, "skipped", message="already loaded (same sha256)"))
+            continue
         try:
             articles = read_articles(path)
         except (ValueError, UnicodeDecodeError) as exc:
+            con.execute("DELETE FROM ops.load_log WHERE source = ? AND file_name = ?", [NEWS_SOURCE, path.name])
             log_file(con, _NEWS, path, sha, "unreadable", 0, 0, 0, None, str(exc), now)
             report.files.append(FileReport(path.name, "unreadable", message=str(exc)))
-            progress(f"news: {path.name}: unreadable ({exc})")
+            progress(f"news: {number}/{len(files)} {path.name}: unreadable ({exc})")
             continue
-        con.execute("BEGIN TRANSACTION")
-        con.execute("DELETE FROM raw.news_articles WHERE source_file = ?", [path.name])
-        con.execute("DELETE FROM ops.load_log WHERE source = ? AND file_name = ?", [NEWS_SOURCE, path.name])
-        for article in articles:
-            con.execute("DELETE FROM raw.news_articles WHERE article_id = ?", [article.article_id])
-            con.execute(
-                "INSERT INTO raw.news_articles VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
-                [
-                    article.article_id,
-                    path.name,
-                    sha,
-                    article.source_url,
-                    article.title,
-                    article.published_date,
-                    article.content_sha256,
-                    article.text,
-                    now,
-                ],
-            )
-        log_file(con, _NEWS, path, sha, "loaded", len(articles), len(articles), 0, None, None, now)
-        con.execute("COMMIT")
+        _replace_file(con, path, sha, articles, now)
         report.files.append(FileReport(path.name, "loaded", len(articles), len(articles)))
-        progress(f"news: {path.name}: {len(articles)} article(s)")
-    mark_copies(con)
+        progress(f"news: {number}/{len(files)} {path.name}: {len(articles)} article(s)")
+    if report.with_status("loaded"):
+        mark_copies(con)
     return report
+
+
+def _replace_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, articles: list[Article], now) -> None:
+    """Replace what this file loaded before, in one transaction; an article keeps its first-load day."""
+    frame = pd.DataFrame(
+        [[a.article_id, a.source_url, a.title, a.published_date, a.text] for a in articles],
+        columns=_ARTICLE_COLUMNS,
+    ).drop_duplicates("article_id", keep="last")
+    con.register("incoming_articles", frame)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE first_loaded AS SELECT article_id, partition_date FROM raw.news_articles "
+            "WHERE source_file = ? OR article_id IN (SELECT article_id FROM incoming_articles)",
+            [path.name],
+        )
+        con.execute("DELETE FROM raw.news_facts WHERE article_id IN (SELECT article_id FROM first_loaded)")
+        con.execute("DELETE FROM raw.news_articles WHERE article_id IN (SELECT article_id FROM first_loaded)")
+        con.execute(
+            """INSERT INTO raw.news_articles
+                   (article_id, source_file, file_sha256, source_url, title, published_date, body, loaded_at,
+                    partition_date)
+               SELECT i.article_id, ?, ?, i.source_url, i.title, TRY_CAST(i.published_date AS DATE), i.body, ?,
+                      coalesce(TRY_CAST(i.published_date AS DATE), f.partition_date, CAST(? AS DATE))
+               FROM incoming_articles i LEFT JOIN first_loaded f USING (article_id)""",
+            [path.name, sha, now, now],
+        )
+        con.execute("DELETE FROM ops.load_log WHERE source = ? AND file_name = ?", [NEWS_SOURCE, path.name])
+        log_file(con, _NEWS, path, sha, "loaded", len(articles), len(frame), 0, None, None, now)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("incoming_articles")
 
 
 def loaded_articles(con: duckdb.DuckDBPyConnection, where: str = "", params: list | None = None) -> list[Article]:
@@ -106,24 +149,66 @@ def loaded_articles(con: duckdb.DuckDBPyConnection, where: str = "", params: lis
 
 def mark_copies(con: duckdb.DuckDBPyConnection) -> None:
     """Recompute which loaded articles are syndicated copies of another (duplicate_of)."""
-    copies = find_copies(loaded_articles(con))
-    con.execute("UPDATE raw.news_articles SET duplicate_of = NULL")
-    for article_id, original in copies.items():
-        con.execute("UPDATE raw.news_articles SET duplicate_of = ? WHERE article_id = ?", [original, article_id])
+    copies = pd.DataFrame(list(find_copies(loaded_articles(con)).items()), columns=["article_id", "original"])
+    con.register("copies", copies)
+    try:
+        con.execute(
+            """UPDATE raw.news_articles a SET duplicate_of = c.original
+               FROM (SELECT n.article_id, CAST(c.original AS VARCHAR) AS original FROM raw.news_articles n
+                     LEFT JOIN copies c ON CAST(c.article_id AS VARCHAR) = n.article_id) c
+               WHERE a.article_id = c.article_id AND a.duplicate_of IS DISTINCT FROM c.original"""
+        )
+    finally:
+        con.unregister("copies")
 
 
-def extract_all(con: duckdb.DuckDBPyConnection) -> list[Fact]:
-    """Re-extract facts for every loaded original article (copies add nothing), replacing the previous extraction."""
-    facts = [f for article in loaded_articles(con, "WHERE duplicate_of IS NULL") for f in extract_facts(article)]
+@dataclass
+class Extraction:
+    articles: int
+    facts: list[Fact]
+    days: list[str]  # the partition days whose articles were extracted
+
+
+def extract_facts_for(con: duckdb.DuckDBPyConnection, window: tuple[dt.date, dt.date] | None = None) -> Extraction:
+    """Extract the facts of the articles due, or of every article in the days [start, end), replacing theirs.
+
+    Copies are extracted too: whether an article is a copy can change when an earlier original
+    arrives, and the marts, not the extraction, leave copies out.
+    """
+    ensure_news_tables(con)
+    if window is None:
+        where, params = "WHERE extracted_version IS DISTINCT FROM ?", [EXTRACTOR_VERSION]
+    else:
+        where, params = "WHERE partition_date >= ? AND partition_date < ?", list(window)
+    chosen = con.execute(
+        f"SELECT article_id, CAST(partition_date AS VARCHAR) FROM raw.news_articles {where}", params
+    ).fetchall()
+    articles = loaded_articles(con, where, params)
+    if not articles:
+        return Extraction(0, [], [])
+    facts = [fact for article in articles for fact in extract_facts(article)]
     frame = pd.DataFrame([asdict(f) for f in facts], columns=list(Fact.__dataclass_fields__))
     frame["extractor_version"] = EXTRACTOR_VERSION
-    con.execute("BEGIN TRANSACTION")
-    con.execute("DELETE FROM raw.news_facts")
+    ids = pd.DataFrame({"article_id": [a.article_id for a in articles]})
     con.register("extracted", frame)
-    con.execute(
-        "INSERT INTO raw.news_facts SELECT article_id, metric, region_code, value, value_text, evidence, "
-        "CAST(as_of_date AS DATE), election_id, extractor_version FROM extracted"
-    )
-    con.unregister("extracted")
-    con.execute("COMMIT")
-    return facts
+    con.register("extracted_ids", ids)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM raw.news_facts WHERE article_id IN (SELECT article_id FROM extracted_ids)")
+        con.execute(
+            "INSERT INTO raw.news_facts SELECT article_id, metric, region_code, value, value_text, evidence, "
+            "CAST(as_of_date AS DATE), election_id, extractor_version FROM extracted"
+        )
+        con.execute(
+            "UPDATE raw.news_articles SET extracted_version = ? "
+            "WHERE article_id IN (SELECT article_id FROM extracted_ids)",
+            [EXTRACTOR_VERSION],
+        )
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("extracted")
+        con.unregister("extracted_ids")
+    return Extraction(len(articles), facts, sorted({day for _, day in chosen}))

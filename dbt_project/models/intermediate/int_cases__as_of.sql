@@ -2,6 +2,16 @@
 -- which a source exported a snapshot holding the election; at that date each source (KASN, BKN)
 -- contributes its latest snapshot on or before it, so KASN's last export and BKN's newer ones
 -- together describe the election when oversight moved between them in 2024.
+--
+-- Incremental: a new snapshot of an election changes its as-of dates from that snapshot's date on, so
+-- a nightly build rebuilds those (usually just the newest) and keeps the rest.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key=['election_id', 'as_of_date'],
+    on_schema_change='fail',
+) }}
+
 with cases as (
     select * from {{ ref('int_cases__classified') }}
 ),
@@ -14,13 +24,35 @@ as_of_dates as (
     select distinct election_id, snapshot_date as as_of_date from snapshots
 ),
 
+{% if is_incremental() %}
+changed_since as (
+    select election_id, min(snapshot_date) as since
+    from cases
+    where loaded_at > (select coalesce(max(loaded_at), timestamp '1900-01-01') from {{ this }})
+        or {{ in_window('snapshot_date') }}
+    group by election_id
+),
+
+as_of_to_build as (
+    select as_of_dates.*
+    from as_of_dates
+    inner join changed_since
+        on changed_since.election_id = as_of_dates.election_id
+        and as_of_dates.as_of_date >= changed_since.since
+),
+{% else %}
+as_of_to_build as (
+    select * from as_of_dates
+),
+{% endif %}
+
 chosen as (
     select
         as_of_dates.election_id,
         as_of_dates.as_of_date,
         snapshots.case_source,
         max(snapshots.snapshot_date) as snapshot_date
-    from as_of_dates
+    from as_of_to_build as as_of_dates
     inner join snapshots
         on snapshots.election_id = as_of_dates.election_id
         and snapshots.snapshot_date <= as_of_dates.as_of_date
