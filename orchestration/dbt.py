@@ -76,8 +76,12 @@ def rebuild_window(tags: Mapping[str, str]) -> tuple[str, str] | None:
 
 
 def dbt_build_args(full_refresh: bool, window: tuple[str, str] | None) -> list[str]:
-    """The `dbt build` command line: a full refresh, or an incremental build that also redoes a window."""
-    args = ["build"]
+    """The `dbt build` command line: a full refresh, or an incremental build that also redoes a window.
+
+    dbt's unit tests check the SQL, not the data, so the refresh leaves them to `make test` (2.2 s of
+    a 7.5 s build on the sample data).
+    """
+    args = ["build", "--exclude-resource-type", "unit_test"]
     if full_refresh:
         args.append("--full-refresh")
     if window:

@@ -4,8 +4,10 @@ Figures asserted here are computed by hand from the sample exports in data/sampl
 data/sample/README.md for the arithmetic).
 """
 
+import os
 import re
 import shutil
+import subprocess
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import duckdb
 import pytest
 
 from orchestration.constants import REFRESH_JOB
+from orchestration.dbt import DBT_PROJECT_DIR, dbt_executable
 from orchestration.definitions import defs
 from tests.conftest import SAMPLE_LANDING
 
@@ -148,6 +151,19 @@ def test_runs_succeed_with_every_check_passing(pipeline):
             ("bawaslu_cases", "export_freshness"),
         }
         assert all(e.severity == dg.AssetCheckSeverity.WARN and "days old" in e.description for e in failed)
+
+
+def test_dbt_unit_tests_pass_against_the_built_warehouse(pipeline, tmp_path):
+    """The refresh leaves dbt's unit tests out (they test the SQL, not the data); here they run."""
+    done = subprocess.run(
+        [dbt_executable(), "test", "--select", "test_type:unit", "--profiles-dir", ".", "--target-path", tmp_path],
+        cwd=DBT_PROJECT_DIR,
+        env={**os.environ, "NETRA_WAREHOUSE_DIR": str(pipeline["warehouse"])},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert re.search(r"PASS=5\b.*ERROR=0", done.stdout), done.stdout[-3000:]
 
 
 def test_every_serving_table_has_its_key_columns_and_rows(serving):

@@ -106,9 +106,11 @@ def test_a_backfill_range_reaches_dbt_as_its_window():
     assert rebuild_window(tags) == ("2024-01-01", "2024-02-01")
     assert rebuild_window({"dagster/partition": "2024-01-05"}) == ("2024-01-05", "2024-01-06")
     assert rebuild_window({}) is None
-    assert dbt_build_args(False, None) == ["build"]
+    assert dbt_build_args(False, None) == ["build", "--exclude-resource-type", "unit_test"]
     assert dbt_build_args(True, ("2024-01-01", "2024-02-01")) == [
         "build",
+        "--exclude-resource-type",
+        "unit_test",
         "--full-refresh",
         "--vars",
         '{"window_start": "2024-01-01", "window_end": "2024-02-01"}',
