@@ -101,8 +101,16 @@ def load_source(
     files = landing_files(folder)
     lookups = _Lookups(salt)
     chunk: list[_Prepared] = []
+    # A file that failed for a passing reason (disk, lock) is tried again; any other outcome stands.
+    con.execute(
+        "DELETE FROM ops.load_log WHERE source = ? AND parser_version = ? AND status = 'failed'",
+        [source.name, PARSER_VERSION],
+    )
+    # what earlier loads did with each file, read once: a nightly folder holds years of files
+    history = _LoadHistory(con, source)
 
-    def record(file_report: FileReport, number: int, path: Path) -> None:
+    def record(file_report: FileReport, number: int, path: Path, sha: str) -> None:
+        history.add(path, sha, file_report)
         report.files.append(file_report)
         progress(
             f"{source.name}: {number}/{len(files)} {path.name}: {file_report.status}, "
@@ -112,16 +120,16 @@ def load_source(
 
     def flush() -> None:
         for prepared, file_report in _write_chunk(con, source, chunk):
-            record(file_report, prepared.number, prepared.path)
+            record(file_report, prepared.number, prepared.path, prepared.sha)
         chunk.clear()
 
     for number, path in enumerate(files, start=1):
         sha = sha256_of(path)
         if any(p.sha == sha for p in chunk):
             flush()  # a copy of a file in this chunk: write the chunk first, so the copy is skipped
-        outcome = _prepare(con, source, path, sha, lookups)
+        outcome = history.skip(path, sha) or _prepare(con, source, path, sha, lookups)
         if isinstance(outcome, FileReport):
-            record(outcome, number, path)
+            record(outcome, number, path, sha)
             continue
         outcome.number = number
         chunk.append(outcome)
@@ -171,26 +179,6 @@ def _prepare(
     con: duckdb.DuckDBPyConnection, source: Source, path: Path, sha: str, lookups: _Lookups
 ) -> _Prepared | FileReport:
     """Read one file and find what Python must find (headers, NIPs, regions); or say why it is not loaded."""
-    seen = [source.name, sha, PARSER_VERSION]
-    # A file that failed for a passing reason (disk, lock) is tried again; any other outcome stands.
-    con.execute(
-        "DELETE FROM ops.load_log WHERE source = ? AND file_sha256 = ? AND parser_version = ? AND status = 'failed'",
-        seen,
-    )
-    # Same bytes already loaded: skip, whatever the name. Same bytes rejected: skip only under the
-    # same name, since a renamed copy may now carry the snapshot date its name lacked.
-    already = con.execute(
-        "SELECT status, message FROM ops.load_log WHERE source = ? AND file_sha256 = ? "
-        "AND parser_version = ? AND (status IN ('loaded', 'replaced') OR file_name = ?)",
-        [*seen, path.name],
-    ).fetchall()
-    if already:
-        status, message = already[0]
-        return FileReport(
-            path.name,
-            "skipped",
-            message=f"already {status} (same sha256)" + (f": {message}" if message and status != "loaded" else ""),
-        )
     try:
         table = read_table(path, source.column_names)
     except UnreadableFile as exc:
@@ -215,6 +203,34 @@ def _prepare(
     # how the file was read (encoding, delimiter or sheet) stays in the load log as provenance
     note = "; ".join([", ".join(table.notes), *([f"ignored columns: {', '.join(ignored)}"] if ignored else [])])
     return _Prepared(path, sha, frame, batch_keys, note or None)
+
+
+class _LoadHistory:
+    """What earlier loads of this parser version did with each file's bytes.
+
+    Same bytes already loaded: skip, whatever the name. Same bytes rejected: skip only under the
+    same name, since a renamed copy may now carry the snapshot date its name lacked.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, source: Source) -> None:
+        self.outcomes: dict[str, list[tuple[str, str, str | None]]] = {}
+        for sha, name, status, message in con.execute(
+            "SELECT file_sha256, file_name, status, message FROM ops.load_log "
+            "WHERE source = ? AND parser_version = ? ORDER BY loaded_at",
+            [source.name, PARSER_VERSION],
+        ).fetchall():
+            self.outcomes.setdefault(sha, []).append((name, status, message))
+
+    def add(self, path: Path, sha: str, report: FileReport) -> None:
+        if report.status != "skipped":
+            self.outcomes.setdefault(sha, []).append((path.name, report.status, report.message))
+
+    def skip(self, path: Path, sha: str) -> FileReport | None:
+        for name, status, message in self.outcomes.get(sha, []):
+            if status in ("loaded", "replaced") or name == path.name:
+                detail = f": {message}" if message and status != "loaded" else ""
+                return FileReport(path.name, "skipped", message=f"already {status} (same sha256){detail}")
+        return None
 
 
 class _Lookups:

@@ -37,6 +37,13 @@ def _markdown_table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def run_started_at(context: dg.AssetCheckExecutionContext) -> dt.datetime:
+    """When this run started, in the local time the loaders stamp rows with (`_loaded_at`)."""
+    record = context.instance.get_run_record_by_id(context.run.run_id)
+    started = record.start_time if record and record.start_time else None
+    return dt.datetime.fromtimestamp(started) if started else dt.datetime.min
+
+
 def _ge_check(spec: SuiteSpec) -> dg.AssetChecksDefinition:
     blocking = spec.severity == "error"
 
@@ -46,10 +53,11 @@ def _ge_check(spec: SuiteSpec) -> dg.AssetChecksDefinition:
         description=f"Great Expectations suite '{spec.name}' ({spec.severity}): {spec.description}",
         blocking=blocking,
     )
-    def _check() -> dg.AssetCheckResult:
+    def _check(context: dg.AssetCheckExecutionContext) -> dg.AssetCheckResult:
         settings = load_settings()
+        params = [run_started_at(context)] if spec.new_rows_only else []
         with duckdb.connect(str(settings.build_db), read_only=True) as con:
-            frame = con.execute(spec.query).df()
+            frame = con.execute(spec.query, params).df()
         outcome = validate(frame, spec, WarehouseFacts(settings.serving_db), settings.quality_dir / spec.name)
         return dg.AssetCheckResult(
             passed=outcome.success,
