@@ -156,11 +156,13 @@ def at_scale(scale: float, fixed: float) -> dict[str, float]:
     warm_dbt_parse(warehouse)
     print(f"  full refresh at SCALE={scale:g} ...", flush=True)
     full = timed_refresh(landing, warehouse, home, "--full-refresh")
+    print(f"    {full['seconds']:.1f} s, peak {full['peak_mib']:,.0f} MiB", flush=True)
     run_folder = max((REPO / "dbt_project" / "target").glob("netra_dbt-*"), key=lambda p: p.stat().st_mtime)
     print("  floor: the same loads and model SQL in one DuckDB process ...", flush=True)
     started = time.perf_counter()
     counts = build_floor(landing, warehouse / "netra.duckdb", run_folder, work / "floor" / "netra.duckdb")
     floor = time.perf_counter() - started
+    print(f"    {floor:.1f} s", flush=True)
     national = _national_funnel(warehouse / "serving.duckdb", truth)
     print("  nightly: one new snapshot and one new day of articles ...", flush=True)
     for path in (data / "nightly").rglob("*.*"):
@@ -169,6 +171,7 @@ def at_scale(scale: float, fixed: float) -> dict[str, float]:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, target)
     nightly = timed_refresh(landing, warehouse, home)
+    print(f"    {nightly['seconds']:.1f} s, peak {nightly['peak_mib']:,.0f} MiB", flush=True)
     variable = full["seconds"] - fixed
     return {
         "scale": scale,

@@ -37,7 +37,8 @@ def build_floor(landing: Path, pipeline_db: Path, run_folder: Path, target: Path
     """Build `target` (named netra.duckdb, the catalog dbt's SQL names) from `landing`; return row counts."""
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
-    con = duckdb.connect(str(target), config={"enable_progress_bar": False})
+    con = duckdb.connect(str(target))
+    con.execute("SET enable_progress_bar = false")
     con.execute(PARSE_MACROS.read_text())
     con.execute("CREATE SCHEMA raw; CREATE SCHEMA reference; CREATE SCHEMA staging; CREATE SCHEMA intermediate")
     con.execute("CREATE SCHEMA marts")

@@ -9,7 +9,6 @@ import pytest
 from ingest.news.load import extract_facts_for, load_articles
 from ingest.warehouse import connect
 from orchestration.assets.ingest import news_articles, news_facts
-from orchestration.dbt import dbt_build_args, rebuild_window
 
 SENTENCE = "Hingga {day} Oktober 2023, sebanyak {n} ASN dilaporkan melanggar netralitas menjelang Pemilu 2024."
 
@@ -96,22 +95,3 @@ def test_partitioned_and_unpartitioned_runs_record_the_days_they_extracted(tmp_p
         [materialization] = backfill.asset_materializations_for_node(news_facts.op.name)
         assert materialization.partition == "2023-10-10"
         assert materialization.metadata["articles_extracted"].value == 1
-
-
-def test_a_backfill_range_reaches_dbt_as_its_window():
-    tags = {
-        "dagster/asset_partition_range_start": "2024-01-01",
-        "dagster/asset_partition_range_end": "2024-01-31",
-    }
-    assert rebuild_window(tags) == ("2024-01-01", "2024-02-01")
-    assert rebuild_window({"dagster/partition": "2024-01-05"}) == ("2024-01-05", "2024-01-06")
-    assert rebuild_window({}) is None
-    assert dbt_build_args(False, None) == ["build", "--exclude-resource-type", "unit_test"]
-    assert dbt_build_args(True, ("2024-01-01", "2024-02-01")) == [
-        "build",
-        "--exclude-resource-type",
-        "unit_test",
-        "--full-refresh",
-        "--vars",
-        '{"window_start": "2024-01-01", "window_end": "2024-02-01"}',
-    ]
