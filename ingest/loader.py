@@ -131,6 +131,8 @@ def load_source(
         if isinstance(outcome, FileReport):
             record(outcome, number, path, sha)
             continue
+        if any(set(p.batch_keys) & set(outcome.batch_keys) for p in chunk):
+            flush()  # a second file for a snapshot date or edition in this chunk replaces the first
         outcome.number = number
         chunk.append(outcome)
         if sum(len(p.frame) for p in chunk) >= CHUNK_ROWS:
@@ -271,12 +273,15 @@ def _frame(source: Source, table, lookups: _Lookups) -> pd.DataFrame:
     for cells, row_problems in zip(rows, problems, strict=True):
         if len(cells) < width or any(cells[width:]):
             row_problems.append(f"row has {len(cells)} fields but the header has {width} (truncated or shifted row)")
+    # one transposition (zip, in C) instead of a Python pass over the rows for every column
+    padded = (cells if len(cells) >= width else [*cells, *[None] * (width - len(cells))] for cells in rows)
+    by_column = list(zip(*padded, strict=False)) if rows else [()] * width
     data: dict[str, list] = {"_row_number": [number for number, _ in table.rows]}
     for column in source.columns:
         if column.kind == "personal":
             continue
         i = index.get(column.name)
-        values = [None] * len(rows) if i is None else [cells[i] if i < len(cells) else None for cells in rows]
+        values = [None] * len(rows) if i is None else list(by_column[i])
         if column.kind == "nip":
             pseudonyms = [lookups.nip(value) for value in values]
             for row_problems, (_, problem) in zip(problems, pseudonyms, strict=True):
@@ -304,7 +309,8 @@ def _resolve_lookups(frame: pd.DataFrame, problems: list[list[str]], lookups: _L
             strict=True,
         )
     )
-    resolved = [lookups.region(key) for key in region_keys]
+    distinct = {key: lookups.region(key) for key in set(region_keys)}
+    resolved = [distinct[key] for key in region_keys]
     frame["region_code"] = [r.code for r in resolved]
     frame["region_match"] = [r.method for r in resolved]
     for row_problems, resolution in zip(problems, resolved, strict=True):
@@ -396,108 +402,140 @@ def _typed_select(source: Source) -> str:
 def _write_chunk(
     con: duckdb.DuckDBPyConnection, source: Source, chunk: list[_Prepared]
 ) -> list[tuple[_Prepared, FileReport]]:
-    """Type the chunk's rows in one statement, then write each file in its own transaction."""
+    """Type the chunk's rows in one statement and write them in one transaction.
+
+    If DuckDB refuses the chunk, its files are written one at a time, so only the file at fault fails.
+    """
     if not chunk:
         return []
+    try:
+        counts = _type_chunk(con, source, chunk)
+        reports = _write(con, source, chunk, counts)
+    except duckdb.Error as exc:
+        if len(chunk) > 1:
+            return [result for prepared in chunk for result in _write_chunk(con, source, [prepared])]
+        prepared = chunk[0]
+        message = f"{prepared.path.name}: {exc}"
+        reports = [_log_file_failure(con, source, prepared.path, prepared.sha, "failed", len(prepared.frame), message)]
+    finally:
+        con.execute("DROP TABLE IF EXISTS incoming")
+        con.execute("DROP TABLE IF EXISTS checked")
+    return list(zip(chunk, reports, strict=True))
+
+
+def _type_chunk(con: duckdb.DuckDBPyConnection, source: Source, chunk: list[_Prepared]) -> dict[int, tuple[int, int]]:
+    """Tables `incoming` (the rows as read) and `checked` (typed, with reasons); (loaded, quarantined) per file."""
     frames = [p.frame.assign(_file_index=i) for i, p in enumerate(chunk)]
     con.register("incoming_frame", pd.concat(frames, ignore_index=True))
     try:
         con.execute("CREATE OR REPLACE TEMP TABLE incoming AS SELECT * FROM incoming_frame")
-        con.execute(f"CREATE OR REPLACE TEMP TABLE checked AS {_typed_select(source)}")
-    except duckdb.Error as exc:
-        if len(chunk) > 1:  # find the file that cannot be typed: the others still load
-            return [result for prepared in chunk for result in _write_chunk(con, source, [prepared])]
-        prepared = chunk[0]
-        message = f"{prepared.path.name}: {exc}"
-        return [
-            (
-                prepared,
-                _log_file_failure(con, source, prepared.path, prepared.sha, "failed", len(prepared.frame), message),
-            )
-        ]
     finally:
         con.unregister("incoming_frame")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE checked AS {_typed_select(source)}")
     counts = dict.fromkeys(range(len(chunk)), (0, 0))
     for index, loaded, quarantined in con.execute(
         "SELECT _file_index, count(*) FILTER (_reason IS NULL), count(*) FILTER (_reason IS NOT NULL) "
         "FROM checked GROUP BY _file_index"
     ).fetchall():
         counts[index] = (loaded, quarantined)
-    results = []
-    for index, prepared in enumerate(chunk):
-        try:
-            report = _write(con, source, prepared, index, *counts[index])
-        except duckdb.Error as exc:
-            report = _log_file_failure(
-                con, source, prepared.path, prepared.sha, "failed", len(prepared.frame), f"{prepared.path.name}: {exc}"
-            )
-        results.append((prepared, report))
-    con.execute("DROP TABLE IF EXISTS incoming")
-    con.execute("DROP TABLE IF EXISTS checked")
-    return results
+    return counts
 
 
-def _write(con, source: Source, prepared: _Prepared, index: int, loaded: int, quarantined: int) -> FileReport:
+def _write(con, source: Source, chunk: list[_Prepared], counts: dict[int, tuple[int, int]]) -> list[FileReport]:
+    """Replace earlier copies of the chunk's snapshots or editions and insert its rows, in one transaction.
+
+    One statement per table for the whole chunk, not one per file: over a folder of daily snapshots,
+    per-file statements cost more than the rows. A crash rolls the whole chunk back; the next run
+    loads it again.
+    """
     now = dt.datetime.now()
-    path, sha = prepared.path, prepared.sha
-    batch_key = ",".join(prepared.batch_keys)
     stored = ["asn_pseudonym" if c.kind == "nip" else c.name for c in source.columns if c.kind != "personal"]
     stored += [LOOKUP_COLUMNS[c] for c in source.column_names if c in LOOKUP_COLUMNS]
+    files = pd.DataFrame(
+        [(i, p.path.name, p.sha, ",".join(p.batch_keys)) for i, p in enumerate(chunk)],
+        columns=["_file_index", "file_name", "file_sha256", "batch_key"],
+    )
     con.execute("BEGIN TRANSACTION")
     try:
-        replaced = _replace_batches(con, source, prepared.batch_keys, sha)
+        replaced = _replace_batches(con, source, chunk)
+        con.register("chunk_files", files)
         con.execute(
             f"""INSERT INTO {source.raw_table} (_file_name, _file_sha256, _row_number, _batch_key, _loaded_at,
                    region_code, region_match, {", ".join(stored)})
-                SELECT ?, ?, _row_number, ?, ?, region_code, region_match, {", ".join(stored)}
-                FROM checked WHERE _file_index = ? AND _reason IS NULL""",
-            [path.name, sha, batch_key, now, index],
+                SELECT f.file_name, f.file_sha256, c._row_number, f.batch_key, ?, c.region_code, c.region_match,
+                       {", ".join(f"c.{column}" for column in stored)}
+                FROM checked c JOIN chunk_files f USING (_file_index)
+                WHERE c._reason IS NULL""",
+            [now],
         )
-        if quarantined:
-            con.execute(
-                """INSERT INTO ops.quarantine
-                   SELECT ?, ?, ?, c._row_number, c._reason, to_json(i), ?
-                   FROM checked c
-                   JOIN (SELECT * EXCLUDE (_file_index) FROM incoming WHERE _file_index = ?) i USING (_row_number)
-                   WHERE c._file_index = ? AND c._reason IS NOT NULL""",
-                [source.name, path.name, sha, now, index, index],
+        reports = []
+        for index, prepared in enumerate(chunk):
+            loaded, quarantined = counts[index]
+            if quarantined:
+                con.execute(
+                    """INSERT INTO ops.quarantine
+                       SELECT ?, ?, ?, c._row_number, c._reason, to_json(i), ?
+                       FROM checked c
+                       JOIN (SELECT * EXCLUDE (_file_index) FROM incoming WHERE _file_index = ?) i USING (_row_number)
+                       WHERE c._file_index = ? AND c._reason IS NOT NULL""",
+                    [source.name, prepared.path.name, prepared.sha, now, index, index],
+                )
+            message = "; ".join(m for m in (replaced.get(index), prepared.note) if m) or None
+            reports.append(FileReport(prepared.path.name, "loaded", len(prepared.frame), loaded, quarantined, message))
+        for prepared, report in zip(chunk, reports, strict=True):
+            batch_key = ",".join(prepared.batch_keys)
+            log_file(
+                con,
+                source,
+                prepared.path,
+                prepared.sha,
+                "loaded",
+                report.rows_read,
+                report.rows_loaded,
+                report.rows_quarantined,
+                batch_key,
+                report.message,
+                now,
             )
-        message = "; ".join(m for m in (replaced, prepared.note) if m) or None
-        log_file(con, source, path, sha, "loaded", len(prepared.frame), loaded, quarantined, batch_key, message, now)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
-    return FileReport(path.name, "loaded", len(prepared.frame), loaded, quarantined, message)
+    finally:
+        con.unregister("chunk_files")
+    return reports
 
 
-def _replace_batches(con, source: Source, batch_keys: list[str], sha: str) -> str | None:
-    """Delete what earlier files loaded for the same snapshot date or edition; say what was replaced."""
-    if source.batch == "edition":
-        earlier = con.execute(
-            f"SELECT DISTINCT _file_name FROM {source.raw_table} WHERE edition_id IN (SELECT unnest(?))",
-            [batch_keys],
-        ).fetchall()
-        con.execute(f"DELETE FROM {source.raw_table} WHERE edition_id IN (SELECT unnest(?))", [batch_keys])
-    else:
-        earlier = con.execute(
-            f"SELECT DISTINCT _file_name FROM {source.raw_table} WHERE _batch_key IN (SELECT unnest(?))",
-            [batch_keys],
-        ).fetchall()
-        con.execute(f"DELETE FROM {source.raw_table} WHERE _batch_key IN (SELECT unnest(?))", [batch_keys])
-    names = sorted(name for (name,) in earlier)
-    if not names:
-        return None
-    con.execute(
-        "DELETE FROM ops.quarantine WHERE source = ? AND file_name IN (SELECT unnest(?))",
-        [source.name, names],
-    )
-    con.execute(
-        """UPDATE ops.load_log SET status = 'replaced', message = concat_ws('; ', message, ?)
-           WHERE source = ? AND file_name IN (SELECT unnest(?)) AND status = 'loaded'""",
-        [f"replaced by a file with sha256 {sha[:12]}", source.name, names],
-    )
-    return f"replaces {', '.join(names)}"
+def _replace_batches(con, source: Source, chunk: list[_Prepared]) -> dict[int, str]:
+    """Delete what earlier files loaded for the chunk's snapshot dates or editions; say, per file, what it replaced.
+
+    A chunk never holds two files of the same batch (`load_source` writes the first before adding the second).
+    """
+    column = "edition_id" if source.batch == "edition" else "_batch_key"
+    keys = sorted({key for p in chunk for key in p.batch_keys})
+    earlier = con.execute(
+        f"SELECT DISTINCT {column}, _file_name FROM {source.raw_table} WHERE {column} IN (SELECT unnest(?))",
+        [keys],
+    ).fetchall()
+    if not earlier:
+        return {}
+    con.execute(f"DELETE FROM {source.raw_table} WHERE {column} IN (SELECT unnest(?))", [keys])
+    messages = {}
+    for index, prepared in enumerate(chunk):
+        names = sorted({name for key, name in earlier if key in prepared.batch_keys})
+        if not names:
+            continue
+        con.execute(
+            "DELETE FROM ops.quarantine WHERE source = ? AND file_name IN (SELECT unnest(?))",
+            [source.name, names],
+        )
+        con.execute(
+            """UPDATE ops.load_log SET status = 'replaced', message = concat_ws('; ', message, ?)
+               WHERE source = ? AND file_name IN (SELECT unnest(?)) AND status = 'loaded'""",
+            [f"replaced by a file with sha256 {prepared.sha[:12]}", source.name, names],
+        )
+        messages[index] = f"replaces {', '.join(names)}"
+    return messages
 
 
 def _log_file_failure(con, source: Source, path: Path, sha: str, status: str, rows: int, message: str) -> FileReport:
