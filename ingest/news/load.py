@@ -11,7 +11,7 @@ article of a range of days (a backfill). A copy of another article (syndication)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -20,7 +20,7 @@ import pandas as pd
 
 from ingest.loader import FileReport, SourceReport, landing_files, log_file, sha256_of
 from ingest.news.articles import ARTICLE_SUFFIXES, Article, read_articles
-from ingest.news.dedupe import find_copies
+from ingest.news.dedupe import CopyIndex, placement_order, sentence_hashes
 from ingest.news.extract import EXTRACTOR_VERSION, Fact, extract_facts
 from ingest.sources import NEWS_SOURCE, Source
 
@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS raw.news_articles (
     body VARCHAR NOT NULL,
     loaded_at TIMESTAMP NOT NULL,
     partition_date DATE,              -- published_date, or the day an undated article was first loaded
-    extracted_version VARCHAR         -- extractor that produced its facts; NULL while they are due
+    extracted_version VARCHAR,        -- extractor that produced its facts; NULL while they are due
+    sentence_hashes BIGINT[]          -- its substantial sentences, hashed; NULL until copies are marked
 );
 CREATE TABLE IF NOT EXISTS raw.news_facts (
     article_id VARCHAR NOT NULL,
@@ -51,7 +52,7 @@ CREATE TABLE IF NOT EXISTS raw.news_facts (
 );
 """
 # A warehouse built by an earlier version: zone facts carry no number, articles gained a partition and
-# an extraction mark, and the unused content hash went.
+# an extraction mark and kept sentence hashes, and the unused content hash went.
 NEWS_MIGRATIONS = """
 ALTER TABLE raw.news_facts ALTER COLUMN value DROP NOT NULL;
 ALTER TABLE raw.news_articles ADD COLUMN IF NOT EXISTS partition_date DATE;
@@ -59,6 +60,7 @@ ALTER TABLE raw.news_articles ADD COLUMN IF NOT EXISTS extracted_version VARCHAR
 UPDATE raw.news_articles SET partition_date = coalesce(published_date, CAST(loaded_at AS DATE))
     WHERE partition_date IS NULL;
 ALTER TABLE raw.news_articles DROP COLUMN IF EXISTS content_sha256;
+ALTER TABLE raw.news_articles ADD COLUMN IF NOT EXISTS sentence_hashes BIGINT[];
 """
 _NEWS = Source(NEWS_SOURCE, "news articles", (), key=(), batch="article")
 _ARTICLE_COLUMNS = ["article_id", "source_url", "title", "published_date", "body"]
@@ -77,6 +79,7 @@ def load_articles(
     ensure_news_tables(con)
     report = SourceReport(NEWS_SOURCE)
     files = landing_files(folder, ARTICLE_SUFFIXES)
+    removed: list[tuple[str, str]] = []
     for number, path in enumerate(files, start=1):
         sha = sha256_of(path)
         now = dt.datetime.now()
@@ -95,16 +98,21 @@ def load_articles(
             report.files.append(FileReport(path.name, "unreadable", message=str(exc)))
             progress(f"news: {number}/{len(files)} {path.name}: unreadable ({exc})")
             continue
-        _replace_file(con, path, sha, articles, now)
+        removed += _replace_file(con, path, sha, articles, now)
         report.files.append(FileReport(path.name, "loaded", len(articles), len(articles)))
         progress(f"news: {number}/{len(files)} {path.name}: {len(articles)} article(s)")
     if report.with_status("loaded"):
-        mark_copies(con)
+        mark_copies(con, removed)
     return report
 
 
-def _replace_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, articles: list[Article], now) -> None:
-    """Replace what this file loaded before, in one transaction; an article keeps its first-load day."""
+def _replace_file(
+    con: duckdb.DuckDBPyConnection, path: Path, sha: str, articles: list[Article], now
+) -> list[tuple[str, str]]:
+    """Replace what this file loaded before, in one transaction; an article keeps its first-load day.
+
+    Returns where the replaced articles stood in the copy order, from which copies are marked again.
+    """
     frame = pd.DataFrame(
         [[a.article_id, a.source_url, a.title, a.published_date, a.text] for a in articles],
         columns=_ARTICLE_COLUMNS,
@@ -113,7 +121,9 @@ def _replace_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, articles
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(
-            "CREATE OR REPLACE TEMP TABLE first_loaded AS SELECT article_id, partition_date FROM raw.news_articles "
+            "CREATE OR REPLACE TEMP TABLE first_loaded AS "
+            "SELECT article_id, partition_date, CAST(published_date AS VARCHAR) AS published_date "
+            "FROM raw.news_articles "
             "WHERE source_file = ? OR article_id IN (SELECT article_id FROM incoming_articles)",
             [path.name],
         )
@@ -130,12 +140,14 @@ def _replace_file(con: duckdb.DuckDBPyConnection, path: Path, sha: str, articles
         )
         con.execute("DELETE FROM ops.load_log WHERE source = ? AND file_name = ?", [NEWS_SOURCE, path.name])
         log_file(con, _NEWS, path, sha, "loaded", len(articles), len(frame), 0, None, None, now)
+        removed = con.execute("SELECT published_date, article_id FROM first_loaded").fetchall()
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
     finally:
         con.unregister("incoming_articles")
+    return [placement_order(published, article_id) for published, article_id in removed]
 
 
 def loaded_articles(con: duckdb.DuckDBPyConnection, where: str = "", params: list | None = None) -> list[Article]:
@@ -147,19 +159,41 @@ def loaded_articles(con: duckdb.DuckDBPyConnection, where: str = "", params: lis
     return [Article(*row) for row in rows]
 
 
-def mark_copies(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute which loaded articles are syndicated copies of another (duplicate_of)."""
-    copies = pd.DataFrame(list(find_copies(loaded_articles(con)).items()), columns=["article_id", "original"])
-    con.register("copies", copies)
+def mark_copies(con: duckdb.DuckDBPyConnection, removed: Sequence[tuple[str, str]] = ()) -> None:
+    """Mark which articles are syndicated copies of another (duplicate_of).
+
+    Placement is sequential (see `ingest.news.dedupe`): the articles before the earliest new or removed
+    one keep their decision, and only those from there on are placed again, so a nightly load of the
+    newest day costs as much as that day, while an older article arriving late still re-decides the rest.
+    """
+    rows = con.execute(
+        "SELECT article_id, CAST(published_date AS VARCHAR), sentence_hashes, duplicate_of FROM raw.news_articles"
+    ).fetchall()
+    starts = [placement_order(published, article_id) for article_id, published, hashes, _ in rows if hashes is None]
+    if not starts and not removed:
+        return
+    start = min([*starts, *removed])
+    unplaced = con.execute("SELECT article_id, body FROM raw.news_articles WHERE sentence_hashes IS NULL")
+    bodies = dict(unplaced.fetchall())
+    index, decided = CopyIndex(), []
+    for article_id, published, hashes, duplicate_of in sorted(rows, key=lambda r: placement_order(r[1], r[0])):
+        if hashes is None:
+            hashes = sentence_hashes(bodies[article_id])
+        if placement_order(published, article_id) < start:
+            index.settle(article_id, hashes, duplicate_of)
+        else:
+            decided.append((article_id, hashes, index.place(article_id, hashes)))
+    if not decided:
+        return
+    con.register("placed", pd.DataFrame(decided, columns=["article_id", "sentence_hashes", "duplicate_of"]))
     try:
         con.execute(
-            """UPDATE raw.news_articles a SET duplicate_of = c.original
-               FROM (SELECT n.article_id, CAST(c.original AS VARCHAR) AS original FROM raw.news_articles n
-                     LEFT JOIN copies c ON CAST(c.article_id AS VARCHAR) = n.article_id) c
-               WHERE a.article_id = c.article_id AND a.duplicate_of IS DISTINCT FROM c.original"""
+            """UPDATE raw.news_articles a
+               SET sentence_hashes = CAST(p.sentence_hashes AS BIGINT[]), duplicate_of = CAST(p.duplicate_of AS VARCHAR)
+               FROM placed p WHERE a.article_id = p.article_id"""
         )
     finally:
-        con.unregister("copies")
+        con.unregister("placed")
 
 
 @dataclass

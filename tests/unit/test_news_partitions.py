@@ -95,3 +95,46 @@ def test_partitioned_and_unpartitioned_runs_record_the_days_they_extracted(tmp_p
         [materialization] = backfill.asset_materializations_for_node(news_facts.op.name)
         assert materialization.partition == "2023-10-10"
         assert materialization.metadata["articles_extracted"].value == 1
+
+
+STORY = (
+    "Komisi Aparatur Sipil Negara mencatat {n} ASN dilaporkan melanggar netralitas di Provinsi Jawa Barat. "
+    "Sebagian besar laporan berkaitan dengan unggahan dukungan kepada calon di media sosial pribadi. "
+    "Pejabat pembina kepegawaian diminta segera menindaklanjuti rekomendasi yang sudah diterbitkan."
+)
+
+
+def story_file(folder, name: str, day: int, n: int = 12) -> None:
+    record = {
+        "id": name,
+        "url": f"https://berita.example/{name}",
+        "title": name,
+        "published_at": f"2023-10-{day:02d}T09:00:00+07:00",
+        "text": STORY.format(n=n),
+    }
+    (folder / f"{name}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+
+def copies(con) -> dict:
+    rows = con.execute("SELECT article_id, duplicate_of FROM raw.news_articles WHERE duplicate_of IS NOT NULL")
+    return dict(rows.fetchall())
+
+
+def test_copies_are_marked_as_articles_arrive_and_a_late_earlier_original_takes_over(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    story_file(folder, "asli", 10)
+    with connect(tmp_path / "netra.duckdb") as con:
+        load_articles(con, folder)
+        story_file(folder, "salinan", 11)  # a syndicated copy, the next night
+        load_articles(con, folder)
+        assert copies(con) == {"salinan": "asli"}
+        assert con.execute("SELECT count(*) FROM raw.news_articles WHERE sentence_hashes IS NULL").fetchone() == (0,)
+
+        story_file(folder, "lebih_awal", 9)  # the same story, published earlier, arriving late
+        load_articles(con, folder)
+        assert copies(con) == {"asli": "lebih_awal", "salinan": "lebih_awal"}
+
+        (folder / "lebih_awal.jsonl").write_text("", encoding="utf-8")  # withdrawn: the original is gone
+        load_articles(con, folder)
+        assert copies(con) == {"salinan": "asli"}
