@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -63,6 +64,15 @@ class SourceReport:
     def with_status(self, *statuses: str) -> list[FileReport]:
         return [f for f in self.files if f.status in statuses]
 
+    def summary(self) -> str:
+        """One line for the run log; each file's own line is logged as it is loaded, skipped ones aside."""
+        counts = Counter(f.status for f in self.files)
+        by_status = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+        return (
+            f"{self.source}: {len(self.files)} file(s) ({by_status or 'none found'}); "
+            f"{self.total('rows_loaded'):,} row(s) loaded, {self.total('rows_quarantined'):,} quarantined"
+        )
+
 
 def landing_files(folder: Path, suffixes: tuple[str, ...] = SUPPORTED_SUFFIXES) -> list[Path]:
     """The files a folder offers for loading, in a stable order (hidden and lock files excluded)."""
@@ -112,6 +122,8 @@ def load_source(
     def record(file_report: FileReport, number: int, path: Path, sha: str) -> None:
         history.add(path, sha, file_report)
         report.files.append(file_report)
+        if file_report.status == "skipped":
+            return  # unchanged since its last load: counted in the summary, not logged one by one
         progress(
             f"{source.name}: {number}/{len(files)} {path.name}: {file_report.status}, "
             f"{file_report.rows_loaded} loaded, {file_report.rows_quarantined} quarantined"

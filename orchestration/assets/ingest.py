@@ -48,6 +48,7 @@ def _tabular_asset(source: Source) -> dg.AssetsDefinition:
             )
         for failed in report.with_status("rejected", "unreadable", "failed"):
             context.log.warning(f"{failed.status}: {failed.message}")
+        context.log.info(report.summary())
         return dg.MaterializeResult(metadata=_report_metadata(report))
 
     return _ingest
@@ -65,6 +66,7 @@ def news_articles(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     settings = load_settings()
     with connect(settings.build_db) as con:
         report = load_articles(con, settings.landing_dir / NEWS_SOURCE, context.log.info)
+    context.log.info(report.summary())
     return dg.MaterializeResult(metadata=_report_metadata(report))
 
 
