@@ -26,11 +26,7 @@ as_of_dates as (
 
 {% if is_incremental() %}
 changed_since as (
-    select election_id, min(snapshot_date) as since
-    from cases
-    where loaded_at > (select coalesce(max(loaded_at), timestamp '1900-01-01') from {{ this }})
-        or {{ in_window('snapshot_date') }}
-    group by election_id
+    {{ elections_changed_since('cases') }}
 ),
 
 as_of_to_build as (
