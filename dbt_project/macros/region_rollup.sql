@@ -5,7 +5,7 @@
     with coded as (
         select
             *,
-            split_part(region_code, '.', 1) as _province_code,
+            {{ dbt.split_part('region_code', "'.'", 1) }} as _province_code,
             case when region_code like '%.%' then region_code end as _regency_code
         from {{ relation }}
     ),

@@ -52,7 +52,7 @@ chosen as (
     inner join snapshots
         on snapshots.election_id = as_of_dates.election_id
         and snapshots.snapshot_date <= as_of_dates.as_of_date
-    group by all
+    group by as_of_dates.election_id, as_of_dates.as_of_date, snapshots.case_source
 )
 
 select

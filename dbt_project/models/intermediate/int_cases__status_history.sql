@@ -33,5 +33,6 @@ select
     funnel_stage,
     followed_up,
     snapshot_date as valid_from,
-    lead(snapshot_date) over (partition by case_source, report_number order by snapshot_date) - 1 as valid_to
+    {{ day_before('lead(snapshot_date) over (partition by case_source, report_number order by snapshot_date)') }}
+        as valid_to
 from changes

@@ -25,7 +25,7 @@ event_based as (
 regency_means as (
     select
         edition_id,
-        split_part(region_code, '.', 1) as region_code,
+        {{ dbt.split_part('region_code', "'.'", 1) }} as region_code,
         -- averaged as decimals: the exact sum makes the mean the same on every run, whatever order
         -- DuckDB's threads add the scores in (a double sum can differ in its last bit, and flip a
         -- rounding such as 6.42125 -> 6.4212 / 6.4213)
@@ -33,7 +33,7 @@ regency_means as (
         count(*) as regencies_in_aggregate
     from published
     where region_level = 'regency'
-    group by all
+    group by edition_id, {{ dbt.split_part('region_code', "'.'", 1) }}
 ),
 
 aggregates as (

@@ -23,4 +23,9 @@ from register
 left join cases
     on cases.bawaslu_register_number = register.register_number
     and cases.election_id = register.election_id
-group by all
+group by
+    register.election_id,
+    register.register_number,
+    register.region_code,
+    register.forwarded_to_asn_body,
+    register.asn_count

@@ -23,7 +23,7 @@ as_of_dates as (
         election_id,
         as_of_date,
         coalesce(
-            lead(as_of_date) over (partition by election_id order by as_of_date) - 1,
+            {{ day_before('lead(as_of_date) over (partition by election_id order by as_of_date)') }},
             date '9999-12-31'
         ) as valid_until
     from (select distinct election_id, as_of_date from cases)
@@ -39,7 +39,7 @@ as_of_to_build as (
     select as_of_dates.*
     from as_of_dates
     inner join changed_since using (election_id)
-    where as_of_dates.valid_until >= changed_since.since - 1
+    where as_of_dates.valid_until >= {{ day_before('changed_since.since') }}
 ),
 {% else %}
 as_of_to_build as (
