@@ -249,7 +249,7 @@ def write_articles(rng: random.Random, cases: list[Case], scale: float, province
     newest = max(lasts.values())
     days: dict[dt.date, list[dict]] = {}
     gold: dict[str, list[dict]] = {}
-    stories: set[tuple] = set()
+    stories: dict[tuple, str] = {}  # story -> the text of its first telling
     for i in range(total):
         election, province = keys[i % len(keys)] if i < len(keys) else rng.choice(keys)
         published = lasts[election] - dt.timedelta(days=rng.randrange(snapshot_days(scale)))
@@ -270,10 +270,11 @@ def write_articles(rng: random.Random, cases: list[Case], scale: float, province
         )
         metrics = TEMPLATE_METRICS[i % len(ARTICLE_TEMPLATES)]
         article_id = f"sintetis-{published.isoformat()}-{i:06d}"
-        # the same figures for the same day and place again are a syndicated copy: its facts count once
+        # the same story (figures, day, place) told again is a syndicated copy of the first telling's
+        # text, under another title and address: its facts count once
         story = (election, province, published, i % len(ARTICLE_TEMPLATES))
         first_telling = story not in stories
-        stories.add(story)
+        text = stories.setdefault(story, text)
         gold[article_id] = [
             {"metric": m, "region_code": province, "value": figures[m]} for m in metrics if first_telling
         ]
