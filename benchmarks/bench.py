@@ -143,17 +143,18 @@ def timed_refresh(landing: Path, warehouse: Path, home: Path, *extra: str) -> di
     if done.returncode != 0:
         raise RuntimeError(f"refresh failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     steps = step_seconds(home)
-    steps["start-up, run bookkeeping, summary"] = seconds - sum(steps.values())
+    steps[START_UP] = seconds - sum(steps.values())
     return {"seconds": seconds, "peak_mib": int(done.stdout.strip().splitlines()[-1]) / 1024, "steps": steps}
 
 
-_INGEST_STEPS = {f"ingest__{name}": f"ingest/{name}" for name in [*SOURCES, "news_articles", "news_facts"]}
+CHECKS = "asset checks (Great Expectations, quarantine, freshness)"
+START_UP = "start-up, run bookkeeping, summary"
+# asset step keys -> row labels, in the order the table shows them; every other step is a check
 _STEP_LABELS = {
-    **_INGEST_STEPS,
+    **{f"ingest__{name}": f"ingest/{name}" for name in [*SOURCES, "news_articles", "news_facts"]},
     "netra_dbt": "dbt build (models and their tests)",
     "serving__serving_database": "publish",
 }
-CHECKS = "asset checks (Great Expectations, quarantine, freshness)"
 
 
 def step_seconds(home: Path) -> dict[str, float]:
@@ -268,8 +269,7 @@ def scale_lines(result: dict, command: str) -> list[str]:
 
 
 def step_lines(full: dict[str, float], nightly: dict[str, float]) -> list[str]:
-    order = [*_INGEST_STEPS.values(), CHECKS, *list(_STEP_LABELS.values())[len(_INGEST_STEPS) :]]
-    order += [step for step in full if step not in order]
+    order = [*_STEP_LABELS.values(), CHECKS, START_UP]
     return [f"| {step} | {full.get(step, 0):.1f} | {nightly.get(step, 0):.1f} |" for step in order]
 
 

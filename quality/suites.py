@@ -160,6 +160,13 @@ _FUNNEL_QUERY = (
     "asn_reported - (asn_recommended + asn_not_proven + asn_incomplete + asn_pending) AS stage_gap "
     "FROM marts.{table}"
 )
+
+
+def _funnel_query_and_expectations(table: str, grain: list[str]) -> tuple[str, Callable[[Facts], list]]:
+    """A funnel mart's query and expectations, from one grain, so the columns read are those checked."""
+    return _FUNNEL_QUERY.format(table=table, grain=", ".join(grain)), _funnel(table, grain)
+
+
 _CASE_DATES_QUERY = (
     "SELECT c.report_number, c.election_id, c.reported_date, e.period_start, e.period_end "
     "FROM staging.{model} c JOIN reference.ref_elections e USING (election_id) WHERE c.loaded_at >= ?"
@@ -215,15 +222,13 @@ SUITES: dict[str, SuiteSpec] = {
         SuiteSpec(
             "sanction_funnel",
             ("marts", "sanction_funnel"),
-            _FUNNEL_QUERY.format(table="sanction_funnel", grain="election_id, region_code"),
-            _funnel("sanction_funnel", ["election_id", "region_code"]),
+            *_funnel_query_and_expectations("sanction_funnel", ["election_id", "region_code"]),
             description="marts.sanction_funnel: unique, monotonic, stages add up, rates 0-1, no sudden drop",
         ),
         SuiteSpec(
             "sanction_funnel_history",
             ("marts", "sanction_funnel_history"),
-            _FUNNEL_QUERY.format(table="sanction_funnel_history", grain="election_id, region_code, as_of_date"),
-            _funnel("sanction_funnel_history", ["election_id", "region_code", "as_of_date"]),
+            *_funnel_query_and_expectations("sanction_funnel_history", ["election_id", "region_code", "as_of_date"]),
             description="marts.sanction_funnel_history: as sanction_funnel, per as-of date",
         ),
         SuiteSpec(

@@ -1,9 +1,9 @@
 """Recognise syndicated copies: the same article republished with another title, furniture or edits.
 
 Two articles are copies when most of their substantial sentences are the same after folding case and
-spacing. Articles are placed in publication order (then by id); each is a copy of the first earlier
-article it shares enough sentences with (the one it shares most with, the latest of those on a tie:
-the nearest in time), and the original of a copy's copy is the first original.
+spacing. Articles are placed in publication order (then by id); each is a copy of the earlier article
+it shares most sentences with, when that is enough (the latest of those on a tie: the nearest in
+time), and the original of a copy's copy is the first original.
 Candidates are found through an index of sentence hashes, so the cost grows with the number of shared
 sentences, not with the square of the number of articles. Because placement is sequential, a nightly
 load places only its new articles after the settled ones (`CopyIndex.settle`), and keeps each
@@ -43,7 +43,7 @@ class CopyIndex:
 
     def __init__(self) -> None:
         self.by_sentence: dict[int, list[str]] = defaultdict(list)
-        self.sizes: dict[str, tuple[int, int]] = {}  # article -> (place in the sequence, sentences)
+        self.placed: dict[str, tuple[int, int]] = {}  # article -> (place in the sequence, sentences)
         self.originals: dict[str, str] = {}
 
     def settle(self, article_id: str, hashes: Iterable[int], duplicate_of: str | None) -> None:
@@ -60,9 +60,9 @@ class CopyIndex:
             for other in self.by_sentence.get(sentence, ()):
                 shared[other] += 1
         candidates = [
-            (count, self.sizes[other][0], other)
+            (count, self.placed[other][0], other)
             for other, count in shared.items()
-            if count >= MIN_SHARED_SHARE * min(len(mine), self.sizes[other][1])
+            if count >= MIN_SHARED_SHARE * min(len(mine), self.placed[other][1])
         ]
         self._add(article_id, mine)
         if not candidates:
@@ -72,7 +72,7 @@ class CopyIndex:
         return self.originals[article_id]
 
     def _add(self, article_id: str, hashes: list[int]) -> None:
-        self.sizes[article_id] = (len(self.sizes), len(hashes))
+        self.placed[article_id] = (len(self.placed), len(hashes))
         for sentence in hashes:
             self.by_sentence[sentence].append(article_id)
 
