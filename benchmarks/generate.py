@@ -53,6 +53,16 @@ VIOLATIONS = (
     "Memasang Spanduk/Baliho",
 )
 SANCTIONS = ("Moral Terbuka", "Moral Tertutup", "Ringan", "Sedang", "Berat")
+# Agencies as exports name them: the regency's own government and bodies, a provincial school, a
+# ministry's regional office, and a name no PPK rule places.
+AGENCIES = (
+    "Pemerintah {regency}",
+    "Dinas Pendidikan",
+    "Puskesmas {town}",
+    "SMAN 1 {town}",
+    "Kementerian Agama {regency}",
+    "Koperasi {town}",
+)
 POSITIONS = ("Guru", "Kepala Desa", "Camat", "Kepala Dinas", "Staf", "Lurah", "Kepala Sekolah")
 FIRST_NAMES = ("Ahmad", "Siti", "Budi", "Dewi", "Agus", "Rina", "Hendra", "Yuni", "Joko", "Wati")
 LAST_NAMES = ("Saputra", "Rahmawati", "Santoso", "Lestari", "Hidayat", "Kurniawan", "Pratama", "Sari")
@@ -111,7 +121,7 @@ def make_cases(rng: random.Random, scale: float, provinces, regencies) -> list[C
                     name,
                     nip,
                     rng.choice(POSITIONS),
-                    f"Pemerintah {regency['name']}",
+                    rng.choice(AGENCIES).format(regency=regency["name"], town=regency["name"].split(" ", 1)[-1]),
                     provinces[regency["province_code"]],
                     regency["name"],
                     rng.choice(VIOLATIONS),

@@ -14,7 +14,10 @@ import duckdb
 CATEGORY_COLOURS = {"tinggi": "#c0392b", "sedang": "#e67e22", "rendah": "#27ae60", None: "#7f8c8d"}
 ZONE_COLOURS = {"merah": "#e74c3c", "kuning": "#f1c40f", "hijau": "#2ecc71", None: "#ecf0f1"}
 STAGE_COLOURS = {"asn_reported": "#34495e", "asn_recommended": "#2980b9", "asn_followed_up": "#16a085"}
+AGEING_COLOUR = "#d35400"
 TOP_REGIONS = 15
+# 1,234.5 -> 1.234,5: thousands with a point, decimals with a comma, as Indonesian readers write them
+_INDONESIAN_DIGITS = str.maketrans(",.", ".,")
 
 
 def hbar_chart(title: str, items: list[tuple[str, float, str]], maximum: float, unit: str = "") -> str:
@@ -68,7 +71,13 @@ def grouped_bars(title: str, groups: list[tuple[str, dict[str, float]]]) -> str:
 
 def render(con: duckdb.DuckDBPyConnection, schema: str = "marts") -> str:
     """The report for the marts in `schema` of the connected database."""
-    sections = [_ikp(con, schema), _funnel(con, schema), _zones(con, schema), _categories(con, schema)]
+    sections = [
+        _ikp(con, schema),
+        _funnel(con, schema),
+        _ppk(con, schema),
+        _zones(con, schema),
+        _categories(con, schema),
+    ]
     stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Netra: ASN neutrality report</title>
@@ -77,7 +86,7 @@ body {{ font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #222; max-widt
 h1 {{ margin-bottom: 0; }} h2 {{ border-bottom: 1px solid #ccc; margin-top: 2em; }}
 figure {{ margin: 1em 0; }} figcaption {{ font-weight: 600; margin-bottom: .3em; }}
 svg text {{ font-size: 12px; }} table {{ border-collapse: collapse; }}
-td, th {{ border: 1px solid #ddd; padding: 3px 8px; text-align: left; }}
+td, th {{ border: 1px solid #ddd; padding: 3px 8px; text-align: left; }} td.num {{ text-align: right; }}
 .key {{ display: inline-block; width: 12px; height: 12px; margin: 0 4px 0 12px; }}
 </style></head><body>
 <h1>Netra: ASN neutrality in elections</h1>
@@ -122,6 +131,98 @@ def _funnel(con, schema: str) -> str:
         ]
         charts.append(grouped_bars(f"{election}: sanction funnel over time (Indonesia)", groups))
     return "<h2>Sanction funnel</h2>" + ("".join(charts) or "<p>No case exports loaded.</p>")
+
+
+def _table(headers: list[str], rows: list[tuple]) -> str:
+    """An HTML table; every cell is escaped, numbers are shown as Indonesian readers write them."""
+
+    def cell(value) -> str:
+        if value is None:
+            return "<td>-</td>"
+        if isinstance(value, float):
+            return f'<td class="num">{value:,.1f}</td>'.translate(_INDONESIAN_DIGITS)
+        if isinstance(value, int):
+            return f'<td class="num">{value:,}</td>'.translate(_INDONESIAN_DIGITS)
+        return f"<td>{escape(str(value))}</td>"
+
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(cell(v) for v in row) + "</tr>" for row in rows)
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def _ppk(con, schema: str) -> str:
+    """Which PPKs sit on sanction recommendations, at each election's latest snapshot (Indonesian first)."""
+    latest = f"""FROM {schema}.ppk_followup
+        QUALIFY as_of_date = max(as_of_date) OVER (PARTITION BY election_id)"""
+    slowest = con.execute(
+        f"""SELECT election_id, ppk_name, region_name, CAST(as_of_date AS VARCHAR), asn_recommended,
+                   asn_followed_up, asn_awaiting_ppk, asn_overdue, 100 * followup_rate,
+                   median_days_to_followup, oldest_open_days
+            {latest}
+            ORDER BY election_id, oldest_open_days DESC NULLS LAST, followup_rate, ppk_name"""
+    ).fetchall()
+    provinces = con.execute(
+        f"""SELECT election_id, coalesce(regions.region_name, 'Instansi pusat'), sum(asn_recommended),
+                   sum(asn_followed_up), sum(asn_awaiting_ppk), sum(asn_overdue),
+                   100 * sum(asn_followed_up) / sum(asn_recommended), max(oldest_open_days)
+            FROM (SELECT * {latest}) AS latest
+            LEFT JOIN {schema}.dim_region AS regions
+                ON regions.region_code = latest.province_code AND regions.region_level = 'province'
+            GROUP BY ALL ORDER BY election_id, max(oldest_open_days) DESC NULLS LAST, 2"""
+    ).fetchall()
+    parts = []
+    for election in dict.fromkeys(r[0] for r in slowest):
+        mine = [r[1:] for r in slowest if r[0] == election]
+        ageing = [(f"{name} ({region})", days, AGEING_COLOUR) for name, region, *_, days in mine if days is not None]
+        parts.append(f"<h3>{escape(election)}</h3>")
+        if ageing:
+            parts.append(
+                hbar_chart(
+                    "Umur rekomendasi terbuka tertua per PPK, hari / oldest open recommendation per PPK, days",
+                    ageing[:TOP_REGIONS],
+                    max(d for _, d, _ in ageing),
+                )
+            )
+        parts.append(
+            "<p>PPK paling lambat / slowest PPKs (top "
+            f"{TOP_REGIONS}, menurut rekomendasi terbuka tertua):</p>"
+            + _table(
+                [
+                    "PPK",
+                    "wilayah",
+                    "per tanggal",
+                    "direkomendasikan",
+                    "ditindaklanjuti",
+                    "menunggu PPK",
+                    "lewat batas waktu",
+                    "tingkat tindak lanjut (%)",
+                    "median hari sampai tindak lanjut",
+                    "terbuka tertua (hari)",
+                ],
+                mine[:TOP_REGIONS],
+            )
+        )
+        parts.append(
+            "<p>Per provinsi / per province:</p>"
+            + _table(
+                [
+                    "provinsi",
+                    "direkomendasikan",
+                    "ditindaklanjuti",
+                    "menunggu PPK",
+                    "lewat batas waktu",
+                    "tingkat tindak lanjut (%)",
+                    "terbuka tertua (hari)",
+                ],
+                [r[1:] for r in provinces if r[0] == election],
+            )
+        )
+    return (
+        "<h2>Tindak lanjut PPK / PPK follow-up</h2>"
+        "<p>Rekomendasi sanksi yang belum ditindaklanjuti oleh pejabat pembina kepegawaian (PPK), per snapshot "
+        "terakhir setiap pemilihan. Batas waktu: ref_ppk_deadlines; daftar kasus: marts.ppk_overdue.</p>"
+        + ("".join(parts) or "<p>Belum ada rekomendasi sanksi / no recommendations loaded.</p>")
+    )
 
 
 def _zones(con, schema: str) -> str:

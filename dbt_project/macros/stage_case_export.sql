@@ -17,6 +17,7 @@ renamed as (
         status as status_text,
         tanggal_rekomendasi as recommendation_date,
         jenis_sanksi as sanction_text,
+        instansi as agency_text,
         tindak_lanjut_ppk as ppk_followup_text,
         tanggal_tindak_lanjut as followup_date,
         nomor_register as bawaslu_register_number,

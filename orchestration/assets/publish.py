@@ -16,6 +16,9 @@ SERVING_MARTS = (
     "news_facts",
     "news_vs_official",
     "dim_region",
+    "dim_agency",
+    "ppk_followup",
+    "ppk_overdue",
 )
 
 

@@ -90,6 +90,21 @@ SERVING_TABLES = {
         "official_as_of",
         "difference",
     ],
+    "ppk_followup": [
+        "election_id",
+        "as_of_date",
+        "ppk_id",
+        "region_code",
+        "asn_recommended",
+        "asn_followed_up",
+        "asn_awaiting_ppk",
+        "followup_rate",
+        "median_days_to_followup",
+        "p90_days_to_followup",
+        "oldest_open_days",
+    ],
+    "ppk_overdue": ["election_id", "case_source", "report_number", "ppk_id", "days_open", "deadline_version"],
+    "dim_agency": ["agency_name", "region_code", "ppk_id", "ppk_name", "ppk_level", "unresolved_reason"],
 }
 
 
@@ -277,6 +292,45 @@ def test_news_facts_keep_their_evidence_and_meet_the_official_figures(serving):
         "WHERE article_id = 'netralitas_pilkada_2020' AND metric = 'asn_reported'"
     ).fetchall()
     assert compared == [(694.0, 12.0, "2020-09-30", 682.0)]
+
+
+def test_ppk_followup_ages_recommendations_as_of_each_snapshot(serving):
+    """data/sample/README.md, "PPK follow-up": KASN-2020-0002 (SMPN 2 Cilegon) waits 28 days at 19 Aug
+    and is carried out after 42 days by 30 Sep; a provincial school's case goes to the province."""
+    rows = serving.execute(
+        "SELECT CAST(as_of_date AS VARCHAR), ppk_id, asn_recommended, asn_followed_up, asn_awaiting_ppk, asn_overdue, "
+        "median_days_to_followup, p90_days_to_followup, oldest_open_days FROM marts.ppk_followup "
+        "WHERE election_id = 'PILKADA_2020' ORDER BY 1, 2"
+    ).fetchall()
+    assert rows == [
+        ("2020-08-19", "PEMDA.33.11", 1, 1, 0, 0, 13.0, 13.0, None),
+        ("2020-08-19", "PEMDA.36.01", 1, 1, 0, 0, 16.0, 16.0, None),
+        ("2020-08-19", "PEMDA.36.72", 1, 0, 1, 1, None, None, 28),
+        ("2020-08-19", "PEMDA.71.71", 1, 0, 1, 0, None, None, 9),
+        ("2020-09-30", "PEMDA.33.11", 2, 2, 0, 0, 10.5, 12.5, None),
+        ("2020-09-30", "PEMDA.33.74", 1, 0, 1, 1, None, None, 25),
+        ("2020-09-30", "PEMDA.36.01", 1, 1, 0, 0, 16.0, 16.0, None),
+        ("2020-09-30", "PEMDA.36.72", 1, 1, 0, 0, 42.0, 42.0, None),
+        ("2020-09-30", "PEMDA.36.74", 1, 1, 0, 0, 15.0, 15.0, None),
+        ("2020-09-30", "PEMDA.71.71", 1, 0, 1, 1, None, None, 51),
+    ]
+    west_java = serving.execute(
+        "SELECT ppk_name, ppk_level, oldest_open_days FROM marts.ppk_followup "
+        "WHERE election_id = 'PILKADA_2024' AND ppk_id = 'PEMDA.32'"
+    ).fetchall()
+    assert west_java == [("Pemerintah Provinsi Jawa Barat", "province", 48)]
+
+
+def test_ppk_overdue_lists_cases_by_report_number_only(serving):
+    overdue = serving.execute(
+        "SELECT election_id, report_number, ppk_id, days_open, days_overdue, deadline_version "
+        "FROM marts.ppk_overdue ORDER BY 1, 2"
+    ).fetchall()
+    assert overdue == [
+        ("PILKADA_2020", "KASN-2020-0005", "PEMDA.33.74", 25, 5, "SKB_2020"),
+        ("PILKADA_2020", "KASN-2020-0006", "PEMDA.71.71", 51, 31, "SKB_2020"),
+        ("PILKADA_2024", "BKN-2024-002", "PEMDA.32", 48, 28, "SKB_2022"),
+    ]
 
 
 def test_no_personal_data_in_any_database(pipeline):

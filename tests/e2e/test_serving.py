@@ -87,6 +87,9 @@ def test_parquet_exports_and_report_match_the_serving_database(published):
             assert exported == served, table
     report = (warehouse / "report.html").read_text(encoding="utf-8")
     assert report.count("<svg") >= 4 and "Kabupaten Kepulauan Siau Tagulandang Biaro" in report
+    # the PPK section names the slowest PPK of each election with the age of its oldest open recommendation
+    ppk = report[report.index("Tindak lanjut PPK") :]
+    assert "Pemerintah Provinsi Jawa Barat" in ppk and "<td>Pemerintah Kota Manado</td>" in ppk
 
 
 def test_marts_failing_their_checks_are_not_published(published, tmp_path):
@@ -154,3 +157,5 @@ def test_report_renders_in_headless_chromium_with_its_charts_drawn(published, tm
     # the bars are drawn: the 'tinggi' red of the IKP chart and the funnel's 'reported' blue fill many pixels
     assert drawn.get((0xC0, 0x39, 0x2B), 0) > 2000
     assert drawn.get((0x34, 0x49, 0x5E), 0) > 2000
+    # and the ageing of open recommendations per PPK
+    assert drawn.get((0xD3, 0x54, 0x00), 0) > 500
