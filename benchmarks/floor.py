@@ -17,11 +17,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from ingest.editions import match_edition
 from ingest.headers import canonical, fold
-from ingest.loader import LOOKUP_COLUMNS, ensure_raw_table, lookup_table
+from ingest.loader import election_aliases
 from ingest.news.articles import read_articles
 from ingest.news.extract import extract_facts
 from ingest.news.load import ensure_news_tables
+from ingest.raw_writer import LOOKUP_COLUMNS, ensure_raw_table
 from ingest.regions import region_resolver
 from ingest.sources import SOURCES
 from ingest.warehouse import PARSE_MACROS
@@ -89,8 +91,8 @@ def _load_cases_like(con: duckdb.DuckDBPyConnection, folder: Path, name: str) ->
         values = con.execute(
             f"SELECT DISTINCT \"{original}\" FROM read_csv('{pattern}', all_varchar = true)"
         ).fetchall()
-        table = lookup_table(target)
-        con.register(target, pd.DataFrame([(v, table.get(fold(v or ""))) for (v,) in values], columns=["v", "code"]))
+        codes = [(v, _code(target, v or "")) for (v,) in values]
+        con.register(target, pd.DataFrame(codes, columns=["v", "code"]))
         lookups.append(f"{target}.code AS {target}")
         joins.append(f'LEFT JOIN {target} ON {target}.v = e."{original}"')
     con.register("regions", regions)
@@ -105,6 +107,13 @@ def _load_cases_like(con: duckdb.DuckDBPyConnection, folder: Path, name: str) ->
     )
     con.unregister("regions")
     return con.execute(f"SELECT count(*) FROM {source.raw_table}").fetchone()[0]
+
+
+def _code(target: str, value: str) -> str | None:
+    """The election or edition a value names, as the loader resolves it."""
+    if target == "election_id":
+        return election_aliases().get(fold(value))
+    return match_edition(value).edition_id
 
 
 def _original(renamed: dict[str, str], canonical_name: str) -> str | None:

@@ -19,6 +19,9 @@ from python_calamine import CalamineWorkbook
 from ingest.headers import canonical
 
 CSV_DELIMITERS = ",;\t"
+# A cell may be long (a chronology pasted into a remark column); Python's csv refuses fields over
+# 128 KiB by default, which would make the whole file unreadable for one cell.
+csv.field_size_limit(64 * 1024 * 1024)
 SUPPORTED_SUFFIXES = (".csv", ".xlsx")
 # A row is the header when at least this many of its cells name known columns; title rows above it
 # ("REKAP KASUS NETRALITAS ASN", a date line) name none.
@@ -75,11 +78,21 @@ def read_table(path: Path, known_columns: Collection[str]) -> Table:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode an export: UTF-8 (with or without BOM) first, then Windows-1252, then a detector's guess.
+    """Decode an export: UTF-16 when it says so, UTF-8 (with or without BOM), then Windows-1252, then a
+    detector's guess.
 
-    Excel on Indonesian Windows saves "CSV" as Windows-1252 and "CSV UTF-8" with a BOM; trying those
-    two strictly, in that order, is deterministic, where a detector can misjudge a short file.
+    Excel on Indonesian Windows saves "CSV" as Windows-1252, "CSV UTF-8" with a BOM and "Unicode text"
+    as UTF-16 with a BOM; trying those strictly, in that order, is deterministic, where a detector can
+    misjudge a short file. Text with NUL bytes is UTF-16 without its BOM (or not text at all).
     """
+    utf16 = _utf16_encoding(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16.replace("-sig", "")
+        except UnicodeDecodeError as exc:
+            raise UnreadableFile(f"looks like {utf16} text but does not decode as it ({exc.reason})") from exc
+    if b"\x00" in data[:4096]:
+        raise UnreadableFile("binary data, not text in any encoding (NUL bytes): is it really a CSV file?")
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -92,6 +105,15 @@ def decode(data: bytes) -> tuple[str, str]:
     if best is None:
         raise UnreadableFile("not text in any known encoding (is it a CSV file?)")
     return str(best), best.encoding
+
+
+def _utf16_encoding(data: bytes) -> str | None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:4096]
+    if len(head) >= 4 and head.count(b"\x00") * 3 >= len(head):  # every other byte NUL: ASCII in UTF-16
+        return "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+    return None
 
 
 def _read_csv_grid(path: Path) -> tuple[list[list[str | None]], list[str]]:

@@ -18,6 +18,9 @@ class Column:
     required: bool = False
     # inclusive range for numbers; a value outside it is quarantined with the range named
     bounds: tuple[float, float] | None = None
+    # the header must have it, though its cells may be empty: the marts depend on it, and a file that
+    # lost it (a column deleted in Excel) would otherwise load and show every case undecided
+    expected: bool = False
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class Source:
     # "snapshot": each file is the whole source as of a date (column tanggal_ekspor or _YYYY-MM-DD in
     # the file name), and a later file for the same date replaces the earlier one.
     # "edition": each file holds whole IKP editions, and a later file for an edition replaces it.
+    # "entries": each file holds register entries; a file replaces only an earlier file of its name,
+    # and each entry's newest row (by the file's as-of date) wins in staging.
     batch: str
     # Above this share of quarantined rows (over the files currently loaded) the source's quarantine
     # check warns: a few bad rows are normal in hand-made exports; many mean a broken export.
@@ -50,6 +55,10 @@ class Source:
     def required(self) -> list[str]:
         return [c.name for c in self.columns if c.required]
 
+    @property
+    def expected(self) -> list[str]:
+        return [c.name for c in self.columns if c.expected]
+
 
 _REGION_COLUMNS = (
     Column("provinsi"),
@@ -67,10 +76,10 @@ _CASE_COLUMNS = (
     Column("instansi"),
     *_REGION_COLUMNS,
     Column("jenis_pelanggaran"),
-    Column("status"),
+    Column("status", expected=True),
     Column("tanggal_rekomendasi", "date"),
     Column("jenis_sanksi"),
-    Column("tindak_lanjut_ppk"),
+    Column("tindak_lanjut_ppk", expected=True),
     Column("tanggal_tindak_lanjut", "date"),
     Column("nomor_register"),
     Column("tanggal_ekspor", "date"),
@@ -105,7 +114,8 @@ SOURCES: dict[str, Source] = {
                 Column("kategori"),
                 Column("nilai_kejadian", "number", bounds=(0, float("inf"))),
             ),
-            key=("edisi", "region_code", "pendekatan"),
+            # the edition as matched, not as spelled: two spellings of one edition are one key
+            key=("edition_id", "region_code", "pendekatan"),
             batch="edition",
             max_export_age_days=400,
         ),
@@ -126,7 +136,7 @@ SOURCES: dict[str, Source] = {
                 Column("tanggal_ekspor", "date"),
             ),
             key=("nomor_register",),
-            batch="snapshot",
+            batch="entries",
         ),
     )
 }

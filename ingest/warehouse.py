@@ -16,14 +16,15 @@ CREATE TABLE IF NOT EXISTS ops.load_log (
     file_name VARCHAR NOT NULL,
     file_sha256 VARCHAR NOT NULL,
     parser_version VARCHAR NOT NULL,
-    status VARCHAR NOT NULL,          -- loaded | replaced | rejected | unreadable
+    status VARCHAR NOT NULL,          -- loaded | replaced | refused | rejected | unreadable | failed | retracted
     rows_read BIGINT NOT NULL,
     rows_loaded BIGINT NOT NULL,
     rows_quarantined BIGINT NOT NULL,
     batch_key VARCHAR,                -- snapshot date or IKP edition(s) the file holds
     message VARCHAR,                  -- why a file was rejected, what replaced it
     loaded_at TIMESTAMP NOT NULL,
-    snapshot_date DATE                -- the export's as-of date, for snapshot sources
+    snapshot_date DATE,               -- the date the file's rows describe (snapshot and register sources)
+    warning VARCHAR                   -- what a data steward should act on although the file loaded
 );
 CREATE TABLE IF NOT EXISTS ops.dbt_builds (
     project_fingerprint VARCHAR NOT NULL, -- hash of the dbt project's models, macros and seeds
@@ -48,6 +49,7 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(path))
     con.execute(OPS_DDL)
     con.execute("ALTER TABLE ops.load_log ADD COLUMN IF NOT EXISTS snapshot_date DATE")
+    con.execute("ALTER TABLE ops.load_log ADD COLUMN IF NOT EXISTS warning VARCHAR")
     # rows logged before snapshot_date existed: their snapshot date is the batch key (an IKP edition is not a date)
     con.execute(
         "UPDATE ops.load_log SET snapshot_date = TRY_CAST(batch_key AS DATE) "

@@ -5,7 +5,7 @@ import json
 
 import dagster as dg
 
-from ingest.loader import landing_files
+from ingest.landing import source_folder, survey
 from ingest.news.articles import ARTICLE_SUFFIXES
 from ingest.readers import SUPPORTED_SUFFIXES
 from ingest.settings import load_settings
@@ -52,7 +52,10 @@ def landing_fingerprint() -> dict[str, list]:
     fingerprint = {}
     for source in TABULAR_SOURCES + (NEWS_SOURCE,):
         suffixes = ARTICLE_SUFFIXES if source == NEWS_SOURCE else SUPPORTED_SUFFIXES
-        for path in landing_files(landing / source, suffixes):
+        for entry in survey(source_folder(landing, source), suffixes, source):
+            if entry.refused:
+                continue
+            path = entry.path
             stat = path.stat()
             fingerprint[str(path.relative_to(landing))] = [stat.st_size, stat.st_mtime_ns]
     return fingerprint

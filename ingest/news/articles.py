@@ -81,34 +81,64 @@ def published_date_in(text: str) -> str | None:
     return None
 
 
+@dataclass
+class BadLine:
+    """A line of a `.jsonl` file that holds no article: quarantined, while the file's other lines load."""
+
+    line: int
+    reason: str
+    preview: dict
+
+
 def read_articles(path: Path) -> list[Article]:
-    """All articles in one landing file."""
+    """The articles of one landing file (lines holding none are left out; see `read_article_file`)."""
+    return [article for _, article in read_article_file(path)[0]]
+
+
+def read_article_file(path: Path) -> tuple[list[tuple[int, Article]], list[BadLine]]:
+    """The articles of one landing file with the line each came from, and the lines that hold none."""
     suffix = path.suffix.lower()
     if suffix == ".txt":
         raw = path.read_text(encoding="utf-8", errors="replace")
-        return [_article(path.stem, path.name, raw)]
+        return [(1, _article(path.stem, path.name, raw))], []
     if suffix == ".html":
-        return [_from_html(path.stem, path.name, path.read_text(encoding="utf-8", errors="replace"))]
+        return [(1, _from_html(path.stem, path.name, path.read_text(encoding="utf-8", errors="replace")))], []
     if suffix == ".jsonl":
-        articles = []
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                article_id = str(record["id"])
-            except (json.JSONDecodeError, KeyError) as exc:
-                raise ValueError(f"{path.name} line {number}: not an article record ({exc})") from exc
-            if record.get("html"):
-                article = _from_html(article_id, path.name, record["html"])
-            else:
-                article = _article(article_id, path.name, record.get("text") or "")
-            article.title = record.get("title") or article.title
-            article.source_url = record.get("url") or article.source_url
-            article.published_date = (record.get("published_at") or "")[:10] or article.published_date
-            articles.append(article)
-        return articles
+        return _read_jsonl(path)
     raise ValueError(f"{path.name}: unsupported article file type '{suffix}'")
+
+
+def _read_jsonl(path: Path) -> tuple[list[tuple[int, Article]], list[BadLine]]:
+    articles, bad = [], []
+    for number, data in enumerate(path.read_bytes().splitlines(), start=1):
+        if not data.strip():
+            continue
+        try:
+            record = json.loads(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            bad.append(BadLine(number, f"line {number} is not UTF-8 text: save the file as UTF-8", {}))
+            continue
+        except json.JSONDecodeError as exc:
+            bad.append(BadLine(number, f"line {number} is not a JSON record ({exc.msg} at column {exc.colno})", {}))
+            continue
+        if not isinstance(record, dict) or not str(record.get("id") or "").strip():
+            bad.append(BadLine(number, f"line {number} has no article id (an 'id' field)", {}))
+            continue
+        preview = {k: str(record.get(k))[:200] for k in ("id", "url", "title", "published_at") if record.get(k)}
+        article_id = str(record["id"]).strip()
+        try:
+            if record.get("html"):
+                article = _from_html(article_id, path.name, str(record["html"]))
+            else:
+                article = _article(article_id, path.name, str(record.get("text") or ""))
+        except ValueError as exc:
+            bad.append(BadLine(number, f"line {number}: {exc}", preview))
+            continue
+        article.title = record.get("title") or article.title
+        article.source_url = record.get("url") or article.source_url
+        article.published_date = (str(record.get("published_at") or ""))[:10] or article.published_date
+        articles.append((number, article))
+    return articles, bad
 
 
 def _article(article_id: str, file_name: str, raw: str) -> Article:

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.loader import landing_files
+from ingest.landing import survey
 from ingest.news.articles import ARTICLE_SUFFIXES, read_articles
 from ingest.news.dedupe import find_copies
 from ingest.news.extract import Fact, extract_facts
@@ -56,7 +56,8 @@ class Scores:
 
 def evaluate(gold_path: Path) -> Scores:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))["articles"]
-    articles = [a for p in landing_files(gold_path.parent, ARTICLE_SUFFIXES) for a in read_articles(p)]
+    offered = [e.path for e in survey(gold_path.parent, ARTICLE_SUFFIXES, "news") if not e.refused]
+    articles = [a for p in offered for a in read_articles(p)]
     copies = find_copies(articles)
     scores = Scores()
     for article in articles:

@@ -11,6 +11,7 @@ article of a range of days (a backfill). A copy of another article (syndication)
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -18,10 +19,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ingest.loader import FileReport, SourceReport, landing_files, log_file, sha256_of
-from ingest.news.articles import ARTICLE_SUFFIXES, Article, read_articles
+from ingest.landing import content_hash, survey
+from ingest.loader import LoadHistory, SourceReport
+from ingest.news.articles import ARTICLE_SUFFIXES, Article, read_article_file
 from ingest.news.dedupe import CopyIndex, placement_order, sentence_hashes
 from ingest.news.extract import EXTRACTOR_VERSION, Fact, extract_facts
+from ingest.raw_writer import FileReport, log_failure, log_file
 from ingest.sources import NEWS_SOURCE, Source
 
 NEWS_DDL = """
@@ -75,14 +78,26 @@ def ensure_news_tables(con: duckdb.DuckDBPyConnection) -> None:
 def load_articles(
     con: duckdb.DuckDBPyConnection, folder: Path, progress: Callable[[str], None] = lambda m: None
 ) -> SourceReport:
-    """Read every new or changed article file; an unreadable one is logged by name and the rest still load."""
+    """Read every new or changed article file; an unreadable one is logged by name and the rest still load.
+
+    An article id names one article: a `.txt` or `.html` article's is its file name, a `.jsonl` line's
+    its `id`. A second article under an id already taken (by another file, or earlier in the same file)
+    is quarantined with both names rather than replacing the first.
+    """
     ensure_news_tables(con)
     report = SourceReport(NEWS_SOURCE)
-    files = landing_files(folder, ARTICLE_SUFFIXES)
+    entries = survey(folder, ARTICLE_SUFFIXES, NEWS_SOURCE)
+    history = LoadHistory(con, NEWS_SOURCE)
     removed: list[tuple[str, str]] = []
-    for number, path in enumerate(files, start=1):
-        sha = sha256_of(path)
-        now = dt.datetime.now()
+    for number, entry in enumerate(entries, start=1):
+        path, sha = entry.path, content_hash(entry)
+        if entry.refused:
+            outcome = history.skip(entry.name, sha, refused=True) or log_failure(
+                con, _NEWS, path, sha, "refused", 0, f"{entry.name}: {entry.refused}"
+            )
+            report.files.append(outcome)
+            progress(f"news: {number}/{len(entries)} {path.name}: refused ({entry.refused})")
+            continue
         done = con.execute(
             "SELECT 1 FROM ops.load_log WHERE source = ? AND file_name = ? AND file_sha256 = ? AND status = 'loaded'",
             [NEWS_SOURCE, path.name, sha],
@@ -91,44 +106,73 @@ def load_articles(
             report.files.append(FileReport(path.name, "skipped", message="already loaded (same sha256)"))
             continue
         try:
-            articles = read_articles(path)
+            articles, bad_lines = read_article_file(path)
         except (ValueError, UnicodeDecodeError) as exc:
             con.execute("DELETE FROM ops.load_log WHERE source = ? AND file_name = ?", [NEWS_SOURCE, path.name])
-            log_file(con, _NEWS, path, sha, "unreadable", 0, 0, 0, None, str(exc), now)
-            report.files.append(FileReport(path.name, "unreadable", message=str(exc)))
-            progress(f"news: {number}/{len(files)} {path.name}: unreadable ({exc})")
+            report.files.append(log_failure(con, _NEWS, path, sha, "unreadable", 0, f"{path.name}: {exc}"))
+            progress(f"news: {number}/{len(entries)} {path.name}: unreadable ({exc})")
             continue
-        removed += _replace_file(con, path, sha, articles, now)
-        report.files.append(FileReport(path.name, "loaded", len(articles), len(articles)))
-        progress(f"news: {number}/{len(files)} {path.name}: {len(articles)} article(s)")
+        file_report, replaced = _replace_file(con, path, sha, articles, bad_lines)
+        removed += replaced
+        report.files.append(file_report)
+        progress(
+            f"news: {number}/{len(entries)} {path.name}: {file_report.rows_loaded} article(s)"
+            + (f", {file_report.rows_quarantined} quarantined" if file_report.rows_quarantined else "")
+        )
     if report.with_status("loaded"):
         mark_copies(con, removed)
     return report
 
 
 def _replace_file(
-    con: duckdb.DuckDBPyConnection, path: Path, sha: str, articles: list[Article], now
-) -> list[tuple[str, str]]:
+    con: duckdb.DuckDBPyConnection, path: Path, sha: str, articles: list[tuple[int, Article]], bad_lines
+) -> tuple[FileReport, list[tuple[str, str]]]:
     """Replace what this file loaded before, in one transaction; an article keeps its first-load day.
 
-    Returns where the replaced articles stood in the copy order, from which copies are marked again.
+    Returns the file's report, and where the replaced articles stood in the copy order, from which
+    copies are marked again.
     """
+    now = dt.datetime.now()
+    taken = dict(
+        con.execute(
+            "SELECT article_id, source_file FROM raw.news_articles WHERE source_file <> ? "
+            "AND article_id IN (SELECT unnest(?))",
+            [path.name, [a.article_id for _, a in articles]],
+        ).fetchall()
+    )
+    kept, quarantined, first_line = [], [(b.line, b.reason, b.preview) for b in bad_lines], {}
+    for line, article in articles:
+        preview = {"id": article.article_id, "url": article.source_url, "title": (article.title or "")[:200]}
+        if article.article_id in taken:
+            reason = (
+                f"article id '{article.article_id}' is already the id of an article from {taken[article.article_id]}: "
+                "rename one file (a .txt or .html article's id is its file name) or give the .jsonl line another id"
+            )
+            quarantined.append((line, reason, preview))
+        elif article.article_id in first_line:
+            first = first_line[article.article_id]
+            reason = f"article id '{article.article_id}' is used twice in {path.name} (first at line {first})"
+            quarantined.append((line, reason, preview))
+        else:
+            first_line[article.article_id] = line
+            kept.append(article)
     frame = pd.DataFrame(
-        [[a.article_id, a.source_url, a.title, a.published_date, a.text] for a in articles],
+        [[a.article_id, a.source_url, a.title, a.published_date, a.text] for a in kept],
         columns=_ARTICLE_COLUMNS,
-    ).drop_duplicates("article_id", keep="last")
+    )
+    report = FileReport(path.name, "loaded", len(articles) + len(bad_lines), len(kept), len(quarantined))
     con.register("incoming_articles", frame)
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(
             "CREATE OR REPLACE TEMP TABLE first_loaded AS "
             "SELECT article_id, partition_date, CAST(published_date AS VARCHAR) AS published_date "
-            "FROM raw.news_articles "
-            "WHERE source_file = ? OR article_id IN (SELECT article_id FROM incoming_articles)",
+            "FROM raw.news_articles WHERE source_file = ?",
             [path.name],
         )
         con.execute("DELETE FROM raw.news_facts WHERE article_id IN (SELECT article_id FROM first_loaded)")
         con.execute("DELETE FROM raw.news_articles WHERE article_id IN (SELECT article_id FROM first_loaded)")
+        con.execute("DELETE FROM ops.quarantine WHERE source = ? AND file_name = ?", [NEWS_SOURCE, path.name])
         con.execute(
             """INSERT INTO raw.news_articles
                    (article_id, source_file, file_sha256, source_url, title, published_date, body, loaded_at,
@@ -138,8 +182,13 @@ def _replace_file(
                FROM incoming_articles i LEFT JOIN first_loaded f USING (article_id)""",
             [path.name, sha, now, now],
         )
+        for line, reason, preview in quarantined:
+            con.execute(
+                "INSERT INTO ops.quarantine VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [NEWS_SOURCE, path.name, sha, line, reason, json.dumps(preview, ensure_ascii=False), now],
+            )
         con.execute("DELETE FROM ops.load_log WHERE source = ? AND file_name = ?", [NEWS_SOURCE, path.name])
-        log_file(con, _NEWS, path, sha, "loaded", len(articles), len(frame), 0, None, None, now)
+        log_file(con, _NEWS, path, sha, report, None, now)
         removed = con.execute("SELECT published_date, article_id FROM first_loaded").fetchall()
         con.execute("COMMIT")
     except Exception:
@@ -147,7 +196,7 @@ def _replace_file(
         raise
     finally:
         con.unregister("incoming_articles")
-    return [placement_order(published, article_id) for published, article_id in removed]
+    return report, [placement_order(published, article_id) for published, article_id in removed]
 
 
 def loaded_articles(con: duckdb.DuckDBPyConnection, where: str = "", params: list | None = None) -> list[Article]:

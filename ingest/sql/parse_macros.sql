@@ -48,3 +48,15 @@ CREATE OR REPLACE MACRO netra_parse_number(value) AS (
             THEN TRY_CAST(trim(value) AS DOUBLE)
     END
 );
+
+-- An 18-digit run (digits possibly grouped by spaces, dots or dashes) that is not part of a longer
+-- number, masked: a NIP typed into a free-text column ("SMPN 1 (NIP 19691231 199003 1 005)") must not
+-- be stored. Applied twice, because a match takes the character after it, which may be the character
+-- before the next one.
+CREATE OR REPLACE MACRO netra_mask_nip_once(value) AS (
+    regexp_replace(value, '(^|[^0-9])[0-9](?:[ .-]?[0-9]){17}([^0-9]|$)', '\1<NIP masked>\2', 'g')
+);
+CREATE OR REPLACE MACRO netra_mask_nip(value) AS (
+    CASE WHEN regexp_matches(value, '[0-9]{6}') OR regexp_matches(value, '[0-9][ .-][0-9]')
+        THEN netra_mask_nip_once(netra_mask_nip_once(value)) ELSE value END
+);

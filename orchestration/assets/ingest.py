@@ -2,7 +2,8 @@
 
 import dagster as dg
 
-from ingest.loader import SourceReport, load_source
+from ingest.landing import source_folder
+from ingest.loader import NOT_LOADED, SourceReport, load_source
 from ingest.news.load import extract_facts_for, load_articles
 from ingest.settings import load_settings
 from ingest.sources import NEWS_SOURCE, SOURCES, Source
@@ -23,7 +24,7 @@ def _report_metadata(report: SourceReport) -> dict:
         "files_seen": len(report.files),
         "rows_loaded": report.total("rows_loaded"),
         "rows_quarantined": report.total("rows_quarantined"),
-        "files_not_loaded": [f.file_name for f in report.with_status("rejected", "unreadable", "failed")],
+        "files_not_loaded": [f.file_name for f in report.with_status(*NOT_LOADED)],
     }
 
 
@@ -42,11 +43,11 @@ def _tabular_asset(source: Source) -> dg.AssetsDefinition:
             report = load_source(
                 con,
                 source,
-                settings.landing_dir / source.name,
+                source_folder(settings.landing_dir, source.name),
                 settings.pii_salt(),
                 context.log.info,
             )
-        for failed in report.with_status("rejected", "unreadable", "failed"):
+        for failed in report.with_status(*NOT_LOADED):
             context.log.warning(f"{failed.status}: {failed.message}")
         context.log.info(report.summary())
         return dg.MaterializeResult(metadata=_report_metadata(report))
@@ -65,7 +66,7 @@ def _tabular_asset(source: Source) -> dg.AssetsDefinition:
 def news_articles(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     settings = load_settings()
     with connect(settings.build_db) as con:
-        report = load_articles(con, settings.landing_dir / NEWS_SOURCE, context.log.info)
+        report = load_articles(con, source_folder(settings.landing_dir, NEWS_SOURCE), context.log.info)
     context.log.info(report.summary())
     return dg.MaterializeResult(metadata=_report_metadata(report))
 

@@ -31,7 +31,7 @@ EXPECTED_REASONS = {
     ("02_cp1252_semicolons_2020-09-30.csv", 5): "unreadable date 'kemarin' in tanggal_laporan",
     ("02_cp1252_semicolons_2020-09-30.csv", 6): "unknown pemilihan 'Pilkada 2019'",
     ("03_xlsx_title_rows.xlsx", 6): "region code '3601' is not a dotted Kemendagri code",
-    ("05_truncated_2020-11-30.csv", 4): "row has 4 fields but the header has 6 (truncated or shifted row)",
+    ("05_truncated_2020-11-30.csv", 4): "row has 4 fields but the header has 7 (truncated or shifted row)",
 }
 
 

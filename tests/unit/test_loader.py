@@ -9,14 +9,14 @@ from ingest.loader import load_source
 from ingest.sources import SOURCES
 from ingest.warehouse import connect
 
-HEADER = "No. Laporan;Tanggal Laporan;Pemilihan;Nama;NIP;Provinsi;Kabupaten/Kota;Status\n"
+HEADER = "No. Laporan;Tanggal Laporan;Pemilihan;Nama;NIP;Provinsi;Kabupaten/Kota;Status;Tindak Lanjut PPK\n"
 ROWS = [
-    "K-1;23/09/2020;Pilkada 2020;Ani;198503122010011004;Banten;Kab. Pandeglang;Terbukti",
-    "K-2;Rabu (23/9/2020);Pilkada 2020;Budi;198503122010011005;Banten;Serang;Terbukti",
-    "K-3;kemarin;Pilkada 2020;Cici;198503122010011006;Banten;Kota Cilegon;Dilaporkan",
-    "K-1;24/09/2020;Pilkada 2020;Dedi;198503122010011007;Banten;Kota Cilegon;Dilaporkan",
-    "K-5;25/09/2020;Pilkada 2020;Euis;1.98503E+17;Banten;Tangsel;Dilaporkan",
-    "K-6;25/09/2020;Pilkada 2019;Fani;198503122010011009;Banten;Kab. Lebak;Dilaporkan",
+    "K-1;23/09/2020;Pilkada 2020;Ani;198503122010011004;Banten;Kab. Pandeglang;Terbukti;",
+    "K-2;Rabu (23/9/2020);Pilkada 2020;Budi;198503122010011005;Banten;Serang;Terbukti;",
+    "K-3;kemarin;Pilkada 2020;Cici;198503122010011006;Banten;Kota Cilegon;Dilaporkan;",
+    "K-1;24/09/2020;Pilkada 2020;Dedi;198503122010011007;Banten;Kota Cilegon;Dilaporkan;",
+    "K-5;25/09/2020;Pilkada 2020;Euis;1.98503E+17;Banten;Tangsel;Dilaporkan;",
+    "K-6;25/09/2020;Pilkada 2019;Fani;198503122010011009;Banten;Kab. Lebak;Dilaporkan;",
 ]
 
 

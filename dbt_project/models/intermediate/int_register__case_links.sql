@@ -3,7 +3,6 @@
 -- a register number Bawaslu's export lacks, shows where the hand-over lost track.
 with register as (
     select * from {{ ref('int_register__classified') }}
-    qualify snapshot_date = max(snapshot_date) over (partition by election_id)
 ),
 
 cases as (

@@ -1,5 +1,5 @@
--- Bawaslu's violation handling per election, region and violation type at the latest register
--- snapshot, with the ASN cases it forwarded to KASN/BKN beside the cases KASN/BKN report for the
+-- Bawaslu's violation handling per election, region and violation type in the register as it stands
+-- (each entry from the newest file listing it), dated by the election's newest register file, with the ASN cases it forwarded to KASN/BKN beside the cases KASN/BKN report for the
 -- same election and region, so the two sides of the hand-over can be compared.
 with register as (
     select
@@ -8,11 +8,14 @@ with register as (
     from {{ ref('int_register__classified') }} as classified
     left join {{ ref('int_register__case_links') }} as links
         using (election_id, register_number)
-    qualify snapshot_date = max(snapshot_date) over (partition by election_id)
+),
+
+as_of as (
+    select election_id, max(as_of_date) as as_of_date from register group by election_id
 ),
 
 summary as (
-    {{ region_rollup('register', ['election_id', 'snapshot_date', 'violation_type'], {
+    {{ region_rollup('register', ['election_id', 'violation_type'], {
         'cases': 'count(*)',
         'registered': 'count(*) filter (is_registered)',
         'violations': 'count(*) filter (is_violation)',
@@ -27,7 +30,7 @@ select
     summary.region_code,
     regions.region_name,
     summary.region_level,
-    summary.snapshot_date as as_of_date,
+    as_of.as_of_date,
     summary.violation_type,
     summary.cases,
     summary.registered,
@@ -39,5 +42,6 @@ select
         as asn_reported_by_asn_body
 from summary
 inner join {{ ref('dim_region') }} as regions using (region_code)
+inner join as_of using (election_id)
 left join {{ ref('sanction_funnel') }} as funnel
     on funnel.election_id = summary.election_id and funnel.region_code = summary.region_code

@@ -18,7 +18,7 @@ spread as (
         avg(scores.score) over level_window as level_mean,
         stddev_samp(scores.score) over level_window as level_sd
     from scores
-    inner join editions using (edition_id)
+    left join editions using (edition_id)
     window level_window as (partition by scores.edition_id, scores.region_level, scores.approach)
 ),
 
@@ -52,8 +52,13 @@ categorised as (
                     when spread.score > spread.level_mean + spread.sd_multiplier * spread.level_sd then 'tinggi'
                     else 'sedang'
                 end
-            else banded.category
-        end as category
+            when spread.band_method = 'fixed_bands' then banded.category
+            else regexp_extract(spread.category_published, '(rendah|sedang|tinggi)', 1)
+        end as category,
+        case
+            when spread.band_method is not null then 'edition_method'
+            when regexp_matches(spread.category_published, '(rendah|sedang|tinggi)') then 'published'
+        end as category_source
     from spread
     left join banded using (edition_id, region_code, approach)
 )
@@ -73,7 +78,8 @@ select
     categorised.score_differs,
     categorised.weighted_events,
     categorised.regencies_in_aggregate,
-    categorised.category,
+    nullif(categorised.category, '') as category,
+    categorised.category_source,
     categorised.category_published,
     rank() over (
         partition by categorised.edition_id, categorised.region_level, categorised.approach
