@@ -100,3 +100,25 @@ def strays(landing: Path, sources: tuple[str, ...]) -> list[Entry]:
         where = ", ".join(f"{s}/" for s in sources)
         found.append(Entry(path, f"not in a source folder: move it into one of {where}"))
     return found
+
+
+class LandingFolderError(Exception):
+    """The landing folder is missing or holds nothing to load; the message names it and what belongs there."""
+
+
+def check_landing(landing: Path, folders: dict[str, str]) -> None:
+    """Raise LandingFolderError unless `landing` is a folder holding at least one file to offer.
+
+    `folders` maps each source folder to what belongs in it, for the message. A misspelt
+    NETRA_LANDING_DIR must fail loudly, not "succeed" by republishing yesterday's data.
+    """
+    layout = "; ".join(f"{name}/ ({what})" for name, what in folders.items())
+    if not landing.is_dir():
+        raise LandingFolderError(
+            f"landing folder {landing} does not exist: set NETRA_LANDING_DIR to the folder that holds {layout}"
+        )
+    for name in folders:
+        folder = source_folder(landing, name)
+        if folder.is_dir() and not folder.is_symlink() and any(p.is_file() for p in folder.iterdir()):
+            return
+    raise LandingFolderError(f"landing folder {landing} holds no exports: drop files into {layout}")

@@ -22,7 +22,7 @@ import pandas as pd
 from ingest.batches import BatchError, batch_of, date_in_name
 from ingest.editions import match_edition, new_edition_advice
 from ingest.headers import fold
-from ingest.landing import content_hash, survey
+from ingest.landing import Entry, content_hash, survey
 from ingest.pii import MASK, pseudonymise_nip
 from ingest.raw_writer import (
     PARSER_VERSION,
@@ -44,6 +44,8 @@ CHUNK_ROWS = 200_000
 # "Today" for snapshot dates is the day in Indonesia's western time zone, where the exports are made.
 JAKARTA = ZoneInfo("Asia/Jakarta")
 NOT_LOADED = ("refused", "rejected", "unreadable", "failed")
+# Entries at the top of the landing folder, outside every source folder, are logged under this name.
+LANDING = Source("landing", "entries at the top of the landing folder", (), key=(), batch="none")
 
 
 @dataclass
@@ -131,6 +133,16 @@ def load_source(
             flush()
     flush()
     return report
+
+
+def log_stray(con: duckdb.DuckDBPyConnection, entry: Entry) -> None:
+    """Log an entry outside every source folder once (it is reported on every run it stays)."""
+    known = con.execute(
+        "SELECT 1 FROM ops.load_log WHERE source = ? AND file_name = ? AND status = 'refused'",
+        [LANDING.name, entry.name],
+    ).fetchall()
+    if not known:
+        log_failure(con, LANDING, entry.path, content_hash(entry), "refused", 0, f"{entry.name}: {entry.refused}")
 
 
 def _prepare(

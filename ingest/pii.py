@@ -35,17 +35,3 @@ def pseudonymise_nip(raw: str | None, salt: bytes) -> tuple[str | None, str | No
         return None, f"NIP is not {NIP_DIGITS} digits (it has {sum(c.isdigit() for c in text)})"
     digest = hmac.new(salt, digits.encode(), hashlib.sha256).hexdigest()
     return PSEUDONYM_PREFIX + digest[:PSEUDONYM_HEX_CHARS], None
-
-
-# An 18-digit run, its digits possibly grouped by spaces, dots or dashes ("19691231 199003 1 005"), and
-# not part of a longer number: what a NIP looks like when someone types it into a free-text column.
-_NIP_SHAPED = re.compile(r"(?<![\d])\d(?:[ .-]?\d){17}(?![\d])")
-NIP_MASK = "<NIP masked>"
-
-
-def mask_nip_shaped(text: str | None) -> tuple[str | None, bool]:
-    """(text with every NIP-shaped digit run masked, whether any was)."""
-    if text is None or not any(c.isdigit() for c in text):
-        return text, False
-    masked, count = _NIP_SHAPED.subn(NIP_MASK, text)
-    return masked, count > 0

@@ -130,7 +130,8 @@ def _read_csv_grid(path: Path) -> tuple[list[list[str | None]], list[str]]:
 
 
 def _sniff_delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:50])
+    # the first lines, and no more than 64 KiB of them: a megabyte cell would make the sniffer crawl
+    sample = "\n".join(text[: 64 * 1024].splitlines()[:50])
     try:
         return csv.Sniffer().sniff(sample, delimiters=CSV_DELIMITERS).delimiter
     except csv.Error:

@@ -1,7 +1,7 @@
 """Asset checks: Great Expectations suites on every layer, and the quarantine share of each source.
 
-Error-level suites are blocking: when one fails, nothing downstream of its asset runs, so `publish`
-does not replace the serving database.
+Error-level suites gate publishing per mart (orchestration/gate.py): a failure holds back the marts
+built from the failing data and publishes the rest. Warn-level suites report without holding back.
 """
 
 import datetime as dt
@@ -44,38 +44,73 @@ def run_started_at(context: dg.AssetCheckExecutionContext) -> dt.datetime:
     return dt.datetime.fromtimestamp(started) if started else dt.datetime.min
 
 
-def _ge_check(spec: SuiteSpec) -> dg.AssetChecksDefinition:
-    blocking = spec.severity == "error"
+def suite_result(
+    spec: SuiteSpec,
+    since: dt.datetime | None,
+    asset_key: dg.AssetKey | None = None,
+    check_name: str | None = None,
+) -> dg.AssetCheckResult:
+    """Validate one suite against the build database and say so as a Dagster check result.
 
+    `since` is when the rows a raw or staging suite checks started arriving (the run's or step's start).
+    """
+    settings = load_settings()
+    params = [since or dt.datetime.min] if spec.new_rows_only else []
+    with duckdb.connect(str(settings.build_db), read_only=True) as con:
+        frame = con.execute(spec.query, params).df()
+    outcome = validate(frame, spec, WarehouseFacts(settings.serving_db), settings.quality_dir)
+    return dg.AssetCheckResult(
+        asset_key=asset_key,
+        check_name=check_name or suite_check_name(spec),
+        passed=outcome.success,
+        severity=dg.AssetCheckSeverity.ERROR if spec.severity == "error" else dg.AssetCheckSeverity.WARN,
+        description=None if outcome.success else "; ".join(outcome.failures),
+        metadata={
+            "rows": len(frame),
+            "expectations": outcome.evaluated,
+            "failed_expectations": dg.MetadataValue.md("\n".join(f"- {f}" for f in outcome.failures) or "none"),
+            "failing_rows_sample": dg.MetadataValue.md(_markdown_table(outcome.failing_rows)),
+            "report": dg.MetadataValue.path(str(outcome.report)),
+        },
+    )
+
+
+def suite_check_name(spec: SuiteSpec) -> str:
+    return f"ge_{spec.name}"
+
+
+def suite_check_spec(spec: SuiteSpec, asset_key: dg.AssetKey) -> dg.AssetCheckSpec:
+    """A suite run inside the step that writes its data (raw suites) or publishes it (mart audits).
+
+    Never blocking in Dagster's sense: the publish gate decides, per mart, what a failure holds back.
+    """
+    return dg.AssetCheckSpec(
+        suite_check_name(spec),
+        asset=asset_key,
+        description=f"Great Expectations suite '{spec.name}' ({spec.severity}): {spec.description}",
+    )
+
+
+def suites_for(layer: str) -> list[SuiteSpec]:
+    """The suites on one layer's assets: ingest (raw), staging or marts."""
+    return [spec for spec in SUITES.values() if spec.asset_key[0] == layer]
+
+
+def _staging_check(spec: SuiteSpec) -> dg.AssetChecksDefinition:
     @dg.asset_check(
         asset=dg.AssetKey(list(spec.asset_key)),
-        name=f"ge_{spec.name}",
+        name=suite_check_name(spec),
         description=f"Great Expectations suite '{spec.name}' ({spec.severity}): {spec.description}",
-        blocking=blocking,
     )
     def _check(context: dg.AssetCheckExecutionContext) -> dg.AssetCheckResult:
-        settings = load_settings()
-        params = [run_started_at(context)] if spec.new_rows_only else []
-        with duckdb.connect(str(settings.build_db), read_only=True) as con:
-            frame = con.execute(spec.query, params).df()
-        outcome = validate(frame, spec, WarehouseFacts(settings.serving_db), settings.quality_dir / spec.name)
-        return dg.AssetCheckResult(
-            passed=outcome.success,
-            severity=dg.AssetCheckSeverity.ERROR if blocking else dg.AssetCheckSeverity.WARN,
-            description=None if outcome.success else "; ".join(outcome.failures),
-            metadata={
-                "rows": len(frame),
-                "expectations": outcome.evaluated,
-                "failed_expectations": dg.MetadataValue.md("\n".join(f"- {f}" for f in outcome.failures) or "none"),
-                "failing_rows_sample": dg.MetadataValue.md(_markdown_table(outcome.failing_rows)),
-                "report": dg.MetadataValue.path(str(outcome.report)),
-            },
-        )
+        return suite_result(spec, run_started_at(context))
 
     return _check
 
 
-ge_checks = [_ge_check(spec) for spec in SUITES.values()]
+# Staging suites are warnings, run as checks of their own; raw suites run in the ingest step and mart
+# suites in the publish step (see suite_check_spec).
+ge_checks = [_staging_check(spec) for spec in suites_for("staging")]
 
 
 def _quarantine_share_check(source: Source) -> dg.AssetChecksDefinition:

@@ -18,7 +18,9 @@ from packaging import version
 
 from ingest.settings import REPO_ROOT, load_settings
 from ingest.warehouse import connect, last_dbt_fingerprint, record_dbt_build
-from orchestration.constants import DUCKDB_WRITER_POOL
+from orchestration.backfill import rebuild_window
+from orchestration.constants import DUCKDB_WRITER_POOL, OWNER
+from orchestration.refresh_lock import RefreshLockResource
 
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
 
@@ -42,6 +44,44 @@ class NetraTranslator(DagsterDbtTranslator):
             return "reference"
         return fqn[1] if len(fqn) > 2 else None
 
+    def get_owners(self, dbt_resource_props: Mapping[str, Any]) -> list[str]:
+        return [OWNER]
+
+    def get_asset_check_spec(self, asset_spec, manifest, unique_id, project) -> dg.AssetCheckSpec | None:
+        """dbt tests as asset checks that never stop a step in Dagster, described in words.
+
+        Whether a failing test holds a mart back is the publish gate's decision (orchestration/gate.py),
+        per mart: a blocking check would skip the whole publish step, holding every mart back for one.
+        """
+        spec = super().get_asset_check_spec(asset_spec, manifest, unique_id, project)
+        if spec is None:
+            return None
+        test = manifest["nodes"][unique_id]
+        severity = (test.get("config", {}).get("severity") or "error").lower()
+        return dg.AssetCheckSpec(
+            name=spec.name,
+            asset=spec.asset_key,
+            description=spec.description or describe_test(test, severity),
+            additional_deps=spec.additional_deps,
+            metadata={**spec.metadata, "severity": severity},
+            blocking=False,
+        )
+
+
+def describe_test(test: Mapping[str, Any], severity: str) -> str:
+    """A dbt data test in words, for the Dagster UI: "dbt test (error): not_null on region_code"."""
+    metadata = test.get("test_metadata") or {}
+    kwargs = {k: v for k, v in (metadata.get("kwargs") or {}).items() if k not in ("model", "column_name")}
+    column = test.get("column_name")
+    arguments = ", ".join(f"{k}={v}" for k, v in kwargs.items())
+    what = metadata.get("name") or test.get("name")
+    return (
+        f"dbt test ({severity}): {what}"
+        + (f" on {column}" if column else "")
+        + (f" ({arguments})" if arguments else "")
+        + ("; a failure holds back the marts built from this model" if severity == "error" else "; a warning only")
+    )
+
 
 def dbt_executable() -> str:
     """dbt from this interpreter's environment, so neither PATH nor shell activation matters.
@@ -61,32 +101,23 @@ class DbtBuildConfig(dg.Config):
     full_refresh: bool = False
 
 
-PARTITION_RANGE_TAGS = ("dagster/asset_partition_range_start", "dagster/asset_partition_range_end")
+def dbt_build_args(full_refresh: bool, window: tuple[dt.date, dt.date] | None) -> list[str]:
+    """The `dbt build` command line for seeds and models: a full refresh, or an incremental build that
+    also redoes a window.
 
-
-def rebuild_window(tags: Mapping[str, str]) -> tuple[str, str] | None:
-    """The days [start, end) a partitioned run covers (a backfill's range or a single day), else None."""
-    start, end = (tags.get(tag) for tag in PARTITION_RANGE_TAGS)
-    if not (start and end):
-        start = end = tags.get("dagster/partition")
-    if not start:
-        return None
-    after_end = dt.date.fromisoformat(end) + dt.timedelta(days=1)
-    return dt.date.fromisoformat(start).isoformat(), after_end.isoformat()
-
-
-def dbt_build_args(full_refresh: bool, window: tuple[str, str] | None) -> list[str]:
-    """The `dbt build` command line: a full refresh, or an incremental build that also redoes a window.
-
-    dbt's unit tests check the SQL, not the data, so the refresh leaves them to `make test` (2.2 s of
-    a 7.5 s build on the sample data).
+    Tests run after it, in their own invocation (`DBT_TEST_ARGS`): in one `dbt build`, a failing test
+    skips every model downstream of it, and one bad source would leave every mart unbuilt. dbt's unit
+    tests check the SQL, not the data, so the refresh leaves them to `make test`.
     """
-    args = ["build", "--exclude-resource-type", "unit_test"]
+    args = ["build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
     if full_refresh:
         args.append("--full-refresh")
     if window:
-        args += ["--vars", json.dumps({"window_start": window[0], "window_end": window[1]})]
+        args += ["--vars", json.dumps({"window_start": window[0].isoformat(), "window_end": window[1].isoformat()})]
     return args
+
+
+DBT_TEST_ARGS = ["test", "--exclude-resource-type", "unit_test"]
 
 
 def project_fingerprint(project_dir: Path = DBT_PROJECT_DIR) -> str:
@@ -106,7 +137,12 @@ def project_fingerprint(project_dir: Path = DBT_PROJECT_DIR) -> str:
     dagster_dbt_translator=NetraTranslator(),
     pool=DUCKDB_WRITER_POOL,
 )
-def netra_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, config: DbtBuildConfig):
+def netra_dbt(
+    context: dg.AssetExecutionContext,
+    dbt: DbtCliResource,
+    config: DbtBuildConfig,
+    refresh_lock: RefreshLockResource,
+):
     """`dbt build`: seeds, models and their tests, in dependency order; incremental where models allow.
 
     A full refresh happens when asked for, and by itself when the project (models, macros or seeds)
@@ -124,11 +160,27 @@ def netra_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, config: Db
     if changed and not config.full_refresh:
         context.log.info("dbt project changed since the last build: rebuilding incremental models in full")
     args = dbt_build_args(full_refresh, rebuild_window(context.run.tags))
-    invocation = dbt.cli(args, context=context)
-    yield from invocation.stream()
+    build = dbt.cli(args, context=context)
+    built = 0
+    for event in build.stream():
+        built += 1
+        yield event
     with connect(settings.build_db) as con:
         record_dbt_build(con, fingerprint, full_refresh)
-    keep_partial_parse(Path(invocation.target_path))
+    # failing tests are reported as failed checks, not as a failed step: the publish gate holds back
+    # the marts they concern and publishes the rest
+    tests = dbt.cli(DBT_TEST_ARGS, context=context, raise_on_error=False)
+    outcomes = []
+    for event in tests.stream():
+        if isinstance(event, dg.AssetCheckResult):
+            outcomes.append(event.passed)
+        yield event
+    keep_partial_parse(Path(tests.target_path))
+    context.log.info(
+        f"dbt: {built} seeds and models built{' in full' if full_refresh else ''}; "
+        f"{sum(outcomes)} of {len(outcomes)} tests passed"
+    )
+    prune_targets(DBT_PROJECT_DIR / "target")
 
 
 def keep_partial_parse(run_target: Path) -> None:
@@ -144,6 +196,18 @@ def keep_partial_parse(run_target: Path) -> None:
         staged = shared.with_suffix(".msgpack.new")
         shutil.copyfile(state, staged)
         os.replace(staged, shared)
+
+
+# Each dagster-dbt invocation leaves a folder of artefacts (about 1 MB) under target/; the last few
+# are kept for debugging a failed run, older ones are removed.
+KEEP_TARGET_RUNS = 6
+
+
+def prune_targets(target: Path, keep: int = KEEP_TARGET_RUNS) -> None:
+    """Remove all but the newest `keep` per-invocation folders dagster-dbt leaves under target/."""
+    runs = sorted((p for p in target.glob("netra_dbt-*") if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in runs[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 class NetraDbtCliResource(DbtCliResource):

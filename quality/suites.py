@@ -11,7 +11,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Protocol
+
+import yaml
 
 
 class _LazyExpectations:
@@ -26,9 +30,13 @@ class _LazyExpectations:
 
 gxe = _LazyExpectations()
 
-# A serving mart may shrink, but losing more than this share of its rows since the last publish
-# blocks the publish until a person has looked (a broken export usually shows up this way).
-MAX_ROW_DROP = 0.5
+THRESHOLDS_FILE = Path(__file__).with_name("thresholds.yaml")
+
+
+@cache
+def threshold(name: str) -> float:
+    """A quality threshold from `thresholds.yaml` (reference data, not a constant in code)."""
+    return float(yaml.safe_load(THRESHOLDS_FILE.read_text(encoding="utf-8"))[name])
 
 
 class Facts(Protocol):
@@ -60,7 +68,8 @@ def _no_sudden_drop(table: str) -> Callable[[Facts], list]:
         previous = facts.published_rows(table)
         if not previous:
             return [gxe.ExpectTableRowCountToBeBetween(min_value=1)]
-        return [gxe.ExpectTableRowCountToBeBetween(min_value=max(1, math.ceil(previous * (1 - MAX_ROW_DROP))))]
+        drop = threshold("max_row_drop")
+        return [gxe.ExpectTableRowCountToBeBetween(min_value=max(1, math.ceil(previous * (1 - drop))))]
 
     return build
 

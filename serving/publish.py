@@ -1,9 +1,13 @@
 """Write, audit, publish: BI reads `serving.duckdb`, which only ever changes by an atomic rename.
 
-The new database is written beside the old one under a temporary name, closed, then renamed over it
-(`os.replace`, atomic on one filesystem). A reader that opened the old file keeps reading it; the
-next connection sees the new one. No reader ever waits on the pipeline's write lock or sees a table
-half-built.
+The new database is written beside the old one under a name no other publish uses, closed, then
+renamed over it (`os.replace`, atomic on one filesystem). A reader that opened the old file keeps
+reading it; the next connection sees the new one. No reader ever waits on the pipeline's write lock
+or sees a table half-built.
+
+Publishing is per mart: a mart that passed its checks is copied from the build database; a mart held
+back keeps its last good version from the serving database being replaced, and `marts.publish_status`
+says which is which, since when, and why. One failing source never blacks out the others.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,84 +25,269 @@ import duckdb
 from serving.report import render
 
 # DuckDB 2.x writes files that 1.x clients (as BI drivers bundle them) cannot open unless told to
-# write an older storage format; v1.4.0 was opened read-only by duckdb 1.5.6 here.
-SERVING_STORAGE_VERSION = "v1.4.0"
+# write an older storage format. v1.0.0 is the oldest DuckDB 2.0 writes; DuckDB 1.0 and later read it.
+SERVING_STORAGE_VERSION = "v1.0.0"
 MARTS_SCHEMA = "marts"
-# Columns that would carry personal data; their presence in a mart stops the publish outright.
+STATUS_TABLE = "publish_status"
+# Columns that would carry personal data; a mart holding one is never published.
 FORBIDDEN_COLUMNS = {"nama", "nip", "asn_pseudonym", "name", "jabatan", "instansi"}
+# The column whose newest value says how current a mart is, first match wins.
+AS_OF_COLUMNS = ("as_of_date", "published_date", "release_date")
+_STAGING_SUFFIX = ".new"
 
 
 class PublishRefused(Exception):
-    """The marts must not be published as they are; the message says why."""
+    """Nothing can be published; the message says why."""
+
+
+@dataclass(frozen=True)
+class MartStatus:
+    mart: str
+    status: str  # published | stale (last good version kept) | held_back (no good version yet)
+    published_at: dt.datetime | None
+    data_as_of: dt.date | None
+    reason: str | None
+    rows: int | None
 
 
 @dataclass(frozen=True)
 class Published:
     path: Path
-    row_counts: dict[str, int]
+    statuses: list[MartStatus]
     exports: Path | None = None
     report: Path | None = None
 
+    @property
+    def row_counts(self) -> dict[str, int]:
+        return {s.mart: s.rows for s in self.statuses if s.rows is not None}
 
-def publish(build_db: Path, serving_db: Path, exports: Path | None = None, report: Path | None = None) -> Published:
-    """Copy every table of schema `marts` into a fresh serving database, then Parquet and the HTML report.
+    @property
+    def held(self) -> list[MartStatus]:
+        return [s for s in self.statuses if s.status != "published"]
 
-    Each of the three is swapped in by a rename, so each is either the old or the new whole; the
-    serving database goes first, as the one BI tools rely on.
+
+def publish(
+    build_db: Path,
+    serving_db: Path,
+    exports: Path | None = None,
+    report: Path | None = None,
+    held: Mapping[str, str] | None = None,
+    marts: Sequence[str] | None = None,
+) -> Published:
+    """Publish every mart of `marts` (default: all in schema `marts`) not in `held` (mart -> reason).
+
+    The serving database, the Parquet exports and the report are each swapped in by a rename, so each
+    is either the old or the new whole; the serving database goes first, as the one BI tools rely on,
+    and the other two are written from it, so all three show the same versions.
     """
-    staging = serving_db.with_name(serving_db.name + ".new")
-    # leftovers of a publish that was killed half-way: the partial file and its write-ahead log
-    staging.unlink(missing_ok=True)
-    staging.with_name(staging.name + ".wal").unlink(missing_ok=True)
+    held = dict(held or {})
+    now = dt.datetime.now().replace(microsecond=0)
+    _clear_leftovers(serving_db)
+    staging = serving_db.with_name(f"{serving_db.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}{_STAGING_SUFFIX}")
     with duckdb.connect() as con:
         con.execute(f"ATTACH '{build_db}' AS build (READ_ONLY)")
-        tables = [
-            name
-            for (name,) in con.execute(
-                "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'build' "
-                "AND table_schema = ? AND table_type = 'BASE TABLE' ORDER BY table_name",
-                [MARTS_SCHEMA],
-            ).fetchall()
-        ]
-        if not tables:
+        built = _tables(con, "build")
+        chosen = sorted(marts) if marts is not None else built
+        if not chosen:
             raise PublishRefused(f"no tables in schema {MARTS_SCHEMA} of {build_db}: run dbt first")
-        personal = con.execute(
-            "SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = 'build' "
-            "AND table_schema = ? AND lower(column_name) IN (SELECT unnest(?))",
-            [MARTS_SCHEMA, sorted(FORBIDDEN_COLUMNS)],
-        ).fetchall()
-        if personal:
-            raise PublishRefused(f"personal-data columns in marts, not published: {personal}")
+        for table, columns in _personal_columns(con, "build").items():
+            held.setdefault(table, f"personal-data columns {', '.join(columns)}: never published")
+        previous = _previous(con, serving_db)
         con.execute(f"ATTACH '{staging}' AS serving (STORAGE_VERSION '{SERVING_STORAGE_VERSION}')")
-        con.execute(f"CREATE SCHEMA serving.{MARTS_SCHEMA}")
-        counts = {}
-        for table in tables:
-            con.execute(f"CREATE TABLE serving.{MARTS_SCHEMA}.{table} AS SELECT * FROM build.{MARTS_SCHEMA}.{table}")
-            counts[table] = con.execute(f"SELECT count(*) FROM serving.{MARTS_SCHEMA}.{table}").fetchall()[0][0]
-        con.execute("DETACH serving")
+        try:
+            con.execute(f"CREATE SCHEMA serving.{MARTS_SCHEMA}")
+            statuses = [_publish_mart(con, mart, mart in built, held.get(mart), previous, now) for mart in chosen]
+            _write_status(con, statuses)
+            _copy_comments(con)
+            con.execute("DETACH serving")
+        except BaseException:
+            con.execute("DETACH DATABASE IF EXISTS serving")
+            staging.unlink(missing_ok=True)
+            raise
         os.replace(staging, serving_db)
+        con.execute("DETACH build")
+        if "previous" in previous:
+            con.execute("DETACH previous")
+        con.execute(f"ATTACH '{serving_db}' AS published (READ_ONLY)")
+        tables = _tables(con, "published")
         if exports is not None:
             _export_parquet(con, tables, exports)
         if report is not None:
-            _replace_text(report, render(con, schema=f"build.{MARTS_SCHEMA}"))
-        con.execute("DETACH build")
-    return Published(serving_db, counts, exports, report)
+            _replace_text(report, render(con, schema=f"published.{MARTS_SCHEMA}"))
+    return Published(serving_db, statuses, exports, report)
+
+
+def _tables(con: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:
+    return [
+        name
+        for (name,) in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = ? "
+            "AND table_schema = ? AND table_type = 'BASE TABLE' AND table_name <> ? ORDER BY table_name",
+            [catalog, MARTS_SCHEMA, STATUS_TABLE],
+        ).fetchall()
+    ]
+
+
+def _personal_columns(con: duckdb.DuckDBPyConnection, catalog: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for table, column in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = ? "
+        "AND table_schema = ? AND lower(column_name) IN (SELECT unnest(?)) ORDER BY 1, 2",
+        [catalog, MARTS_SCHEMA, sorted(FORBIDDEN_COLUMNS)],
+    ).fetchall():
+        found.setdefault(table, []).append(column)
+    return found
+
+
+def _previous(con: duckdb.DuckDBPyConnection, serving_db: Path) -> dict:
+    """The serving database being replaced, attached as `previous`: its marts and their statuses."""
+    if not serving_db.exists():
+        return {}
+    try:
+        con.execute(f"ATTACH '{serving_db}' AS previous (READ_ONLY)")
+    except duckdb.Error:
+        return {}  # unreadable (a file from a much older version): nothing to keep from it
+    statuses = {}
+    if STATUS_TABLE in {
+        t
+        for (t,) in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'previous' AND table_schema = ?",
+            [MARTS_SCHEMA],
+        ).fetchall()
+    }:
+        statuses = {
+            mart: published_at
+            for mart, published_at in con.execute(
+                f"SELECT mart, published_at FROM previous.{MARTS_SCHEMA}.{STATUS_TABLE}"
+            ).fetchall()
+        }
+    return {"previous": True, "tables": set(_tables(con, "previous")), "published_at": statuses}
+
+
+def _publish_mart(con, mart: str, built: bool, reason: str | None, previous: dict, now) -> MartStatus:
+    if reason is None and not built:
+        reason = "not built in the build database (its dbt model failed or has not run yet)"
+    if reason is None:
+        con.execute(f"CREATE TABLE serving.{MARTS_SCHEMA}.{mart} AS SELECT * FROM build.{MARTS_SCHEMA}.{mart}")
+        return MartStatus(mart, "published", now, _as_of(con, mart), None, _count(con, mart))
+    if mart in previous.get("tables", ()):
+        con.execute(f"CREATE TABLE serving.{MARTS_SCHEMA}.{mart} AS SELECT * FROM previous.{MARTS_SCHEMA}.{mart}")
+        published_at = previous["published_at"].get(mart)
+        return MartStatus(mart, "stale", published_at, _as_of(con, mart), reason, _count(con, mart))
+    return MartStatus(mart, "held_back", None, None, reason, None)
+
+
+def _as_of(con, mart: str) -> dt.date | None:
+    columns = {
+        c
+        for (c,) in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_catalog = 'serving' "
+            "AND table_schema = ? AND table_name = ?",
+            [MARTS_SCHEMA, mart],
+        ).fetchall()
+    }
+    column = next((c for c in AS_OF_COLUMNS if c in columns), None)
+    if column is None:
+        return None
+    value = con.execute(f"SELECT CAST(max({column}) AS DATE) FROM serving.{MARTS_SCHEMA}.{mart}").fetchone()[0]
+    return value
+
+
+def _count(con, mart: str) -> int:
+    return con.execute(f"SELECT count(*) FROM serving.{MARTS_SCHEMA}.{mart}").fetchone()[0]
+
+
+def _write_status(con, statuses: list[MartStatus]) -> None:
+    con.execute(
+        f"""CREATE TABLE serving.{MARTS_SCHEMA}.{STATUS_TABLE} (
+                mart VARCHAR NOT NULL, status VARCHAR NOT NULL, published_at TIMESTAMP, data_as_of DATE,
+                reason VARCHAR, row_count BIGINT)"""
+    )
+    con.executemany(
+        f"INSERT INTO serving.{MARTS_SCHEMA}.{STATUS_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
+        [[s.mart, s.status, s.published_at, s.data_as_of, s.reason, s.rows] for s in statuses],
+    )
+    con.execute(
+        f"COMMENT ON TABLE serving.{MARTS_SCHEMA}.{STATUS_TABLE} IS 'Each mart of this database: published by "
+        "the latest refresh, stale (held back by a failed check; the last good version is kept), or held_back "
+        "(no good version yet), with when it was published, the newest date its data describes and why it was "
+        "held back.'"
+    )
+    for column, text in {
+        "mart": "Table name in schema marts.",
+        "status": "published, stale or held_back.",
+        "published_at": "When the version in this database was published.",
+        "data_as_of": "Newest as-of (or publication) date in the version published.",
+        "reason": "Why the latest refresh held the mart back, and what to do; null when published.",
+        "row_count": "Rows in the version in this database.",
+    }.items():
+        con.execute(f"COMMENT ON COLUMN serving.{MARTS_SCHEMA}.{STATUS_TABLE}.{column} IS '{_quote(text)}'")
+
+
+def _copy_comments(con) -> None:
+    """Table and column descriptions from the build database (dbt's persist_docs), for BI tools to show."""
+    for table, comment in con.execute(
+        "SELECT table_name, comment FROM duckdb_tables() WHERE database_name = 'build' AND schema_name = ? "
+        "AND comment IS NOT NULL",
+        [MARTS_SCHEMA],
+    ).fetchall():
+        if _exists(con, table):
+            con.execute(f"COMMENT ON TABLE serving.{MARTS_SCHEMA}.{table} IS '{_quote(comment)}'")
+    for table, column, comment in con.execute(
+        "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE database_name = 'build' "
+        "AND schema_name = ? AND comment IS NOT NULL",
+        [MARTS_SCHEMA],
+    ).fetchall():
+        if _exists(con, table, column):
+            con.execute(f"COMMENT ON COLUMN serving.{MARTS_SCHEMA}.{table}.\"{column}\" IS '{_quote(comment)}'")
+
+
+def _exists(con, table: str, column: str | None = None) -> bool:
+    return bool(
+        con.execute(
+            "SELECT 1 FROM duckdb_columns() WHERE database_name = 'serving' AND schema_name = ? AND table_name = ? "
+            "AND (? IS NULL OR column_name = ?) LIMIT 1",
+            [MARTS_SCHEMA, table, column, column],
+        ).fetchall()
+    )
+
+
+def _quote(text: str) -> str:
+    return text.replace("'", "''")
+
+
+def _clear_leftovers(serving_db: Path) -> None:
+    """Remove staging files of publishes that were killed half-way (their process is gone)."""
+    for leftover in serving_db.parent.glob(f"{serving_db.name}.*{_STAGING_SUFFIX}*"):
+        pid = leftover.name.removeprefix(f"{serving_db.name}.").split("-", 1)[0]
+        if not pid.isdigit() or not _alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _export_parquet(con: duckdb.DuckDBPyConnection, tables: list[str], link: Path) -> None:
-    """Write the marts as Parquet into a new folder, then point the `exports` link at it atomically.
+    """Write the published marts as Parquet into a new folder, then point the `exports` link at it atomically.
 
     A reader that resolved the link before the swap keeps the folder it opened: the previous folder is
     kept until the next publish, older ones are removed.
     """
-    folder = link.with_name(f"{link.name}-{dt.datetime.now():%Y%m%dT%H%M%S%f}")
+    folder = link.with_name(f"{link.name}-{dt.datetime.now():%Y%m%dT%H%M%S%f}-{os.getpid()}")
     folder.mkdir(parents=True)
-    for table in tables:
-        con.execute(f"COPY build.{MARTS_SCHEMA}.{table} TO '{folder / table}.parquet' (FORMAT parquet)")
+    for table in [*tables, STATUS_TABLE]:
+        con.execute(f"COPY published.{MARTS_SCHEMA}.{table} TO '{folder / table}.parquet' (FORMAT parquet)")
     previous = link.resolve() if link.is_symlink() else None
     if link.exists() and not link.is_symlink():
         shutil.rmtree(link)  # a plain folder left by hand or by an older version
-    new_link = link.with_name(link.name + ".new")
+    new_link = link.with_name(f"{link.name}.{os.getpid()}{_STAGING_SUFFIX}")
     new_link.unlink(missing_ok=True)
     new_link.symlink_to(folder.name)
     os.replace(new_link, link)
@@ -106,6 +297,6 @@ def _export_parquet(con: duckdb.DuckDBPyConnection, tables: list[str], link: Pat
 
 
 def _replace_text(path: Path, text: str) -> None:
-    staging = path.with_name(path.name + ".new")
+    staging = path.with_name(f"{path.name}.{os.getpid()}{_STAGING_SUFFIX}")
     staging.write_text(text, encoding="utf-8")
     os.replace(staging, path)

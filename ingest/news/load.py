@@ -99,11 +99,12 @@ def load_articles(
             progress(f"news: {number}/{len(entries)} {path.name}: refused ({entry.refused})")
             continue
         done = con.execute(
-            "SELECT 1 FROM ops.load_log WHERE source = ? AND file_name = ? AND file_sha256 = ? AND status = 'loaded'",
+            "SELECT status FROM ops.load_log WHERE source = ? AND file_name = ? AND file_sha256 = ? "
+            "AND status IN ('loaded', 'retracted')",
             [NEWS_SOURCE, path.name, sha],
         ).fetchall()
         if done:
-            report.files.append(FileReport(path.name, "skipped", message="already loaded (same sha256)"))
+            report.files.append(FileReport(path.name, "skipped", message=f"already {done[0][0]} (same sha256)"))
             continue
         try:
             articles, bad_lines = read_article_file(path)

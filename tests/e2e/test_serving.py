@@ -8,14 +8,13 @@ import sys
 import time
 from pathlib import Path
 
-import dagster as dg
 import duckdb
 import pytest
 import sqlalchemy
 
 from orchestration.constants import PUBLISH_JOB
 from orchestration.definitions import defs
-from tests.conftest import SAMPLE_LANDING
+from tests.conftest import REPO, SAMPLE_LANDING
 from tests.e2e.test_pipeline import SERVING_TABLES, netra_environment, refresh
 
 pytestmark = pytest.mark.e2e
@@ -92,12 +91,14 @@ def test_parquet_exports_and_report_match_the_serving_database(published):
     assert "Pemerintah Provinsi Jawa Barat" in ppk and "<td>Pemerintah Kota Manado</td>" in ppk
 
 
-def test_marts_failing_their_checks_are_not_published(published, tmp_path):
+def test_marts_failing_their_audits_keep_their_last_good_version_and_the_rest_publish(published, tmp_path):
     """A duplicate key, a score of 140 and a funnel where followed up > recommended, put straight into the
-    build database: the audit-and-publish job fails those checks and leaves every published artefact alone."""
+    build database: the publish job's audits fail for those three marts, which keep their published version
+    (marked stale, with the failed expectation as the reason), while every other mart is published."""
     landing, source_warehouse = published
     warehouse = tmp_path / "warehouse"
     shutil.copytree(source_warehouse, warehouse, symlinks=True)
+    broken = ("sanction_funnel", "ikp_asn_neutrality", "sanction_funnel_history")
     with duckdb.connect(str(warehouse / "netra.duckdb")) as con:
         con.execute("INSERT INTO marts.sanction_funnel SELECT * FROM marts.sanction_funnel WHERE region_code = 'ID'")
         con.execute(
@@ -107,8 +108,8 @@ def test_marts_failing_their_checks_are_not_published(published, tmp_path):
         con.execute(
             "UPDATE marts.sanction_funnel_history SET asn_followed_up = asn_recommended + 1 WHERE region_code = 'ID'"
         )
-    before = {p: (warehouse / p).read_bytes() for p in ("serving.duckdb", "report.html")}
-    exports_before = (warehouse / "exports").resolve()
+    with duckdb.connect(str(warehouse / "serving.duckdb"), read_only=True) as con:
+        before = {t: sorted(con.execute(f"SELECT * FROM marts.{t}").fetchall(), key=str) for t in broken}
     with netra_environment(landing, warehouse) as instance:
         result = defs.resolve_job_def(PUBLISH_JOB).execute_in_process(instance=instance, raise_on_error=False)
     failed = {e.check_name: e.description for e in result.get_asset_check_evaluations() if not e.passed}
@@ -116,11 +117,57 @@ def test_marts_failing_their_checks_are_not_published(published, tmp_path):
     assert "expect_compound_columns_to_be_unique" in failed["ge_sanction_funnel"]
     assert "'column': 'score'" in failed["ge_ikp_asn_neutrality"] and "140" in failed["ge_ikp_asn_neutrality"]
     assert "'column_B': 'asn_followed_up'" in failed["ge_sanction_funnel_history"]
-    assert dg.AssetKey(["serving", "serving_database"]) not in {
-        e.asset_key for e in result.get_asset_materialization_events()
-    }
-    assert {p: (warehouse / p).read_bytes() for p in before} == before
-    assert (warehouse / "exports").resolve() == exports_before
+    assert result.success
+    with duckdb.connect(str(warehouse / "serving.duckdb"), read_only=True) as con:
+        status = {
+            m: (s, r) for m, s, r in con.execute("SELECT mart, status, reason FROM marts.publish_status").fetchall()
+        }
+        after = {t: sorted(con.execute(f"SELECT * FROM marts.{t}").fetchall(), key=str) for t in broken}
+        exported = {
+            t: con.execute(f"SELECT count(*) FROM read_parquet('{warehouse / 'exports' / t}.parquet')").fetchone()[0]
+            for t in broken
+        }
+    assert {m for m, (s, _) in status.items() if s == "stale"} == set(broken)
+    assert {s for m, (s, _) in status.items() if m not in broken} == {"published"}
+    assert "audit ge_ikp_asn_neutrality failed" in status["ikp_asn_neutrality"][1]
+    assert after == before
+    assert exported == {t: len(rows) for t, rows in before.items()}
+    report = (warehouse / "report.html").read_text(encoding="utf-8")
+    assert "ikp_asn_neutrality" in report and "stale" in report
+
+
+OLD_DUCKDB = REPO / ".tools" / "duckdb-1.0" / "bin" / "python"
+OLD_CLIENT_READS = """
+import json, sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+tables = [t for (t,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts'").fetchall()]
+print(json.dumps({
+    "version": duckdb.__version__,
+    "rows": {t: con.execute(f"SELECT count(*) FROM marts.{t}").fetchone()[0] for t in tables},
+    "described_columns": con.execute("SELECT count(*) FROM duckdb_columns() WHERE comment IS NOT NULL").fetchone()[0],
+    "funnel_comment": con.execute(
+        "SELECT comment FROM duckdb_tables() WHERE table_name = 'sanction_funnel'").fetchone()[0],
+}))
+"""
+
+
+def test_a_duckdb_1_0_client_reads_every_mart_with_its_descriptions(published):
+    """What BI drivers bundle: DuckDB 1.0 (installed apart by `make test`) opens serving.duckdb read-only,
+    reads every mart and sees the table and column descriptions."""
+    _, warehouse = published
+    assert OLD_DUCKDB.exists(), "the DuckDB 1.0 client is missing: run the tests with `make test`, which installs it"
+    done = subprocess.run(
+        [str(OLD_DUCKDB), "-c", OLD_CLIENT_READS, str(warehouse / "serving.duckdb")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seen = json.loads(done.stdout)
+    assert seen["version"] == "1.0.0"
+    assert set(SERVING_TABLES) | {"publish_status"} <= set(seen["rows"])
+    assert all(seen["rows"][t] > 0 for t in SERVING_TABLES)
+    assert seen["described_columns"] > 150
+    assert "sanction funnel" in seen["funnel_comment"].lower()
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -146,7 +193,7 @@ def test_report_renders_in_headless_chromium_with_its_charts_drawn(published, tm
 
     _, warehouse = published
     url = (warehouse / "report.html").as_uri()
-    common = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1100,2600"]
+    common = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1100,9000"]
     dom = subprocess.run([*common, "--dump-dom", url], capture_output=True, text=True, timeout=120, check=True).stdout
     assert dom.count("<svg") >= 4 and 'class="bar"' in dom
     shot = tmp_path / "report.png"
