@@ -17,7 +17,7 @@ MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros dbt_project/seeds dbt_project/tests -type f 2>/dev/null) \
 	dbt_project/dbt_project.yml dbt_project/profiles.yml
 
-.PHONY: setup run full-refresh test dev bench bench-data eval-news lint clean
+.PHONY: setup run full-refresh backfill retract test dev bench bench-data eval-news lint clean
 
 setup: $(VENV)/.installed $(MANIFEST)
 
@@ -28,8 +28,13 @@ $(UV):
 
 # Bytecode is compiled at install: these machines set PYTHONDONTWRITEBYTECODE, and without .pyc
 # files every Dagster start re-compiles its imports.
-$(VENV)/.installed: uv.lock pyproject.toml | $(UV)
+# The .pth file makes every Python of the venv default DAGSTER_HOME to the repo's instance (and keep
+# telemetry off) when no variable says otherwise, so `.venv/bin/dagster ...` run outside make records
+# its runs beside make's instead of in a temporary folder.
+$(VENV)/.installed: uv.lock pyproject.toml Makefile | $(UV)
 	$(UV) sync --frozen --compile-bytecode
+	echo 'import os; os.environ.setdefault("DAGSTER_HOME", "$(CURDIR)/.dagster"); os.environ.setdefault("GX_ANALYTICS_ENABLED", "false"); os.environ.setdefault("DO_NOT_TRACK", "1")' \
+		> "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/netra_defaults.pth"
 	touch $@
 
 # The dbt manifest is built here, once, so importing the Dagster definitions never parses dbt.
@@ -48,7 +53,22 @@ run: setup
 full-refresh: setup
 	$(BIN)/python -m orchestration.run --full-refresh
 
-test: setup
+# A refresh that also redoes the days FROM..TO: news facts re-extracted, case snapshots rebuilt by dbt.
+backfill: setup
+	$(BIN)/python -m orchestration.run --backfill-from "$(FROM)" --backfill-to "$(TO)"
+
+# Withdraw a file loaded by mistake (FILE=kasn/name.csv); the next `make run` publishes without it.
+retract: setup
+	$(BIN)/python -m ingest.retract "$(FILE)"
+
+# An old DuckDB client, apart from the project's venv, to prove serving.duckdb opens in DuckDB 1.0.
+COMPAT := .tools/duckdb-1.0
+$(COMPAT)/.installed: tests/compat/duckdb-1.0.txt | $(VENV)/.installed
+	$(UV) venv --quiet --python $(BIN)/python $(COMPAT)
+	$(UV) pip install --quiet --python $(COMPAT)/bin/python --require-hashes -r tests/compat/duckdb-1.0.txt
+	touch $@
+
+test: setup $(COMPAT)/.installed
 	$(BIN)/pytest
 
 # SCALE=1: about a million case rows in daily snapshots and 50,000 articles; 0.1 runs in minutes.

@@ -30,7 +30,7 @@ class Settings:
 
     @property
     def quality_dir(self) -> Path:
-        """Great Expectations' HTML reports, one folder per suite."""
+        """The quality reports: a page per suite's latest validation and index.html over all of them."""
         return self.warehouse_dir / "quality"
 
     @property

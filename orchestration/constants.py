@@ -14,3 +14,32 @@ TRANSIENT_RETRY = dg.RetryPolicy(max_retries=2, delay=5, backoff=dg.Backoff.EXPO
 INGEST_GROUP = "ingest"
 REFRESH_JOB = "netra_refresh"
 PUBLISH_JOB = "netra_publish"
+
+# Who answers for the data, shown on every asset in the Dagster UI.
+OWNER = "team:netra-data"
+
+
+def transient(error: BaseException) -> bool:
+    """Whether a retry may succeed: a lock, a full disk being cleared, a file still being copied."""
+    import duckdb
+
+    return isinstance(error, OSError | duckdb.IOException)
+
+
+def no_retry_unless_transient(step):
+    """Decorator for a step body: an error a retry cannot fix (a bug, a refused input) fails at once,
+    saying so, instead of repeating itself twice over 15 seconds."""
+    import functools
+
+    @functools.wraps(step)
+    def wrapper(*args, **kwargs):
+        try:
+            return step(*args, **kwargs)
+        except dg.Failure:
+            raise
+        except Exception as error:
+            if transient(error):
+                raise
+            raise dg.Failure(description=f"{type(error).__name__}: {error}", allow_retries=False) from error
+
+    return wrapper

@@ -1,18 +1,39 @@
 """Ingest assets: one per landing folder, each loading its files into `raw.<source>` of netra.duckdb."""
 
+import datetime as dt
+
 import dagster as dg
 
-from ingest.landing import source_folder
-from ingest.loader import NOT_LOADED, SourceReport, load_source
+from ingest.landing import check_landing, source_folder, strays
+from ingest.loader import NOT_LOADED, SourceReport, load_source, log_stray
 from ingest.news.load import extract_facts_for, load_articles
 from ingest.settings import load_settings
 from ingest.sources import NEWS_SOURCE, SOURCES, Source
 from ingest.warehouse import connect
-from orchestration.constants import DUCKDB_WRITER_POOL, INGEST_GROUP, TRANSIENT_RETRY
+from orchestration.backfill import rebuild_window
+from orchestration.checks import suite_check_spec, suite_result, suites_for
+from orchestration.constants import (
+    DUCKDB_WRITER_POOL,
+    INGEST_GROUP,
+    OWNER,
+    TRANSIENT_RETRY,
+    no_retry_unless_transient,
+)
+from orchestration.refresh_lock import RefreshLockResource
 
 
 def _report_metadata(report: SourceReport) -> dict:
+    by_status: dict[str, int] = {}
+    for f in report.files:
+        by_status[f.status] = by_status.get(f.status, 0) + 1
     return {
+        # what this run did, for the run's summary (orchestration/summary.py)
+        "files_by_status": by_status,
+        "problems": [
+            f"{report.source}/{f.file_name}: {f.status}: {(f.message or '').removeprefix(f.file_name + ': ')}"
+            for f in report.with_status(*NOT_LOADED)
+        ],
+        "warnings": [f"{report.source}/{f.file_name}: {w}" for f in report.files for w in f.warnings],
         "files": dg.MetadataValue.md(
             "| file | status | read | loaded | quarantined | note |\n|---|---|---|---|---|---|\n"
             + "\n".join(
@@ -28,16 +49,59 @@ def _report_metadata(report: SourceReport) -> dict:
     }
 
 
+@dg.asset(
+    key=[INGEST_GROUP, "landing_folder"],
+    group_name=INGEST_GROUP,
+    description=(
+        "The landing folder ($NETRA_LANDING_DIR) itself: fails, naming the folder and what belongs in it, when "
+        "it is missing or empty, and logs entries that belong to no source folder."
+    ),
+    kinds={"python"},
+    owners=[OWNER],
+)
+def landing_folder(context: dg.AssetExecutionContext, refresh_lock: RefreshLockResource) -> dg.MaterializeResult:
+    settings = load_settings()
+    folders = {name: source.description for name, source in SOURCES.items()}
+    folders[NEWS_SOURCE] = "news articles: .txt, .html or .jsonl"
+    check_landing(settings.landing_dir, folders)
+    stray = strays(settings.landing_dir, (*SOURCES, NEWS_SOURCE))
+    with connect(settings.build_db) as con:
+        for entry in stray:
+            log_stray(con, entry)
+    for entry in stray:
+        context.log.warning(f"{entry.name}: {entry.refused}")
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(settings.landing_dir)),
+            "files_by_status": {"refused": len(stray)} if stray else {},
+            "problems": [f"{e.name}: refused: {e.refused}" for e in stray],
+            "warnings": [],
+            "rows_loaded": 0,
+            "rows_quarantined": 0,
+        }
+    )
+
+
 def _tabular_asset(source: Source) -> dg.AssetsDefinition:
+    key = dg.AssetKey([INGEST_GROUP, source.name])
+    # the raw suites validate the rows this step loaded, in this step, so their outcome is known
+    # before anything downstream runs
+    suites = [spec for spec in suites_for(INGEST_GROUP) if spec.asset_key == tuple(key.path)]
+
     @dg.asset(
-        key=[INGEST_GROUP, source.name],
+        key=key,
         group_name=INGEST_GROUP,
         description=f"{source.description}. Files from $NETRA_LANDING_DIR/{source.name}/ into {source.raw_table}.",
         kinds={"python", "duckdb"},
         pool=DUCKDB_WRITER_POOL,
         retry_policy=TRANSIENT_RETRY,
+        check_specs=[suite_check_spec(spec, key) for spec in suites],
+        owners=[OWNER],
+        deps=[landing_folder],
     )
-    def _ingest(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    @no_retry_unless_transient
+    def _ingest(context: dg.AssetExecutionContext, refresh_lock: RefreshLockResource) -> dg.MaterializeResult:
+        started = dt.datetime.now()
         settings = load_settings()
         with connect(settings.build_db) as con:
             report = load_source(
@@ -50,7 +114,10 @@ def _tabular_asset(source: Source) -> dg.AssetsDefinition:
         for failed in report.with_status(*NOT_LOADED):
             context.log.warning(f"{failed.status}: {failed.message}")
         context.log.info(report.summary())
-        return dg.MaterializeResult(metadata=_report_metadata(report))
+        return dg.MaterializeResult(
+            metadata=_report_metadata(report),
+            check_results=[suite_result(spec, started) for spec in suites],
+        )
 
     return _ingest
 
@@ -62,8 +129,11 @@ def _tabular_asset(source: Source) -> dg.AssetsDefinition:
     kinds={"python", "duckdb"},
     pool=DUCKDB_WRITER_POOL,
     retry_policy=TRANSIENT_RETRY,
+    owners=[OWNER],
+    deps=[landing_folder],
 )
-def news_articles(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+@no_retry_unless_transient
+def news_articles(context: dg.AssetExecutionContext, refresh_lock: RefreshLockResource) -> dg.MaterializeResult:
     settings = load_settings()
     with connect(settings.build_db) as con:
         report = load_articles(con, source_folder(settings.landing_dir, NEWS_SOURCE), context.log.info)
@@ -71,32 +141,24 @@ def news_articles(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     return dg.MaterializeResult(metadata=_report_metadata(report))
 
 
-# Facts are partitioned by the article's day: its publication date, or for an undated article the day
-# it was first loaded. Dates before the first election in the reference data have no partition.
-NEWS_PARTITIONS = dg.DailyPartitionsDefinition(start_date="2017-01-01", end_offset=1)
-
-
 @dg.asset(
     key=[INGEST_GROUP, "news_facts"],
     deps=[news_articles],
     group_name=INGEST_GROUP,
     description=(
-        "ASN-neutrality facts extracted from the articles, each with its evidence sentence. Partitioned by "
-        "the article's day. The nightly (unpartitioned) run extracts only articles not yet extracted by this "
-        "extractor version and records the days it touched; a backfill of a range of days re-extracts every "
-        "article in it, in one run."
+        "ASN-neutrality facts extracted from the articles, each with its evidence sentence. A nightly run "
+        "extracts only articles not yet extracted by this extractor version; a backfill (a run tagged "
+        "netra/backfill_from and netra/backfill_to, as `make backfill` starts it) re-extracts every article of "
+        "those days: published on them, or, undated, first loaded on them."
     ),
     kinds={"python", "duckdb"},
-    partitions_def=NEWS_PARTITIONS,
-    backfill_policy=dg.BackfillPolicy.single_run(),
     pool=DUCKDB_WRITER_POOL,
     retry_policy=TRANSIENT_RETRY,
+    owners=[OWNER],
 )
-def news_facts(context: dg.AssetExecutionContext):
-    window = None
-    if context.has_partition_key or context.has_partition_key_range:
-        time_window = context.partition_time_window
-        window = (time_window.start.date(), time_window.end.date())
+@no_retry_unless_transient
+def news_facts(context: dg.AssetExecutionContext, refresh_lock: RefreshLockResource) -> dg.MaterializeResult:
+    window = rebuild_window(context.run.tags)
     settings = load_settings()
     with connect(settings.build_db) as con:
         extraction = extract_facts_for(con, window)
@@ -107,22 +169,19 @@ def news_facts(context: dg.AssetExecutionContext):
         f"news_facts: {extraction.articles} article(s) over {len(extraction.days)} day(s) extracted, "
         f"{len(extraction.facts)} fact(s)"
     )
-    if window is None:
-        # a run without a partition still shows, per day, which partitions now hold current facts
-        for day in extraction.days:
-            if NEWS_PARTITIONS.has_partition_key(day):
-                yield dg.AssetMaterialization(asset_key=context.asset_key, partition=day)
-    yield dg.MaterializeResult(
+    return dg.MaterializeResult(
         metadata={
             "articles_extracted": extraction.articles,
             "days": len(extraction.days),
+            "first_day": extraction.days[0] if extraction.days else "",
+            "last_day": extraction.days[-1] if extraction.days else "",
             "facts": len(extraction.facts),
             "facts_by_metric": by_metric,
         }
     )
 
 
-ingest_assets = [_tabular_asset(source) for source in SOURCES.values()] + [
+ingest_assets = [landing_folder, *(_tabular_asset(source) for source in SOURCES.values())] + [
     news_articles,
     news_facts,
 ]

@@ -55,8 +55,19 @@ def run_refresh(env: dict, log: Path, kill_when=None) -> int:
         return process.wait(timeout=TIMEOUT)
 
 
-def logged(text: str):
-    return lambda log: text in log.read_text(errors="replace")
+def logged(warehouse: Path, text: str):
+    """True once the refresh's log file (where dbt's and Dagster's detail go) holds `text`."""
+
+    def condition(_console: Path) -> bool:
+        logs = sorted((warehouse / "logs").glob("refresh-*.log"))
+        return bool(logs) and text in logs[-1].read_text(errors="replace")
+
+    return condition
+
+
+def publishing(warehouse: Path) -> bool:
+    """A publish is writing its staging copy of the serving database."""
+    return any(warehouse.glob("serving.duckdb.*.new"))
 
 
 def counts(warehouse: Path) -> dict:
@@ -83,21 +94,21 @@ def test_sigkill_at_three_points_leaves_serving_untouched_and_the_next_run_recov
 
     add_october_snapshot(landing)  # new work for every step
     kill_points = {
-        "ingest": logged("kasn: "),  # the new KASN file is in; the other sources are being loaded
-        "dbt": logged("Running dbt command"),
-        "publish": lambda log: (warehouse / "serving.duckdb.new").exists(),
+        "ingest": logged(warehouse, "kasn: "),  # the new KASN file is in; the other sources are being loaded
+        "dbt": logged(warehouse, "Running dbt command"),
+        "publish": lambda _console: publishing(warehouse),
     }
     for point, condition in kill_points.items():
         code = run_refresh(env, tmp_path / f"killed_{point}.log", kill_when=condition)
         assert code == -signal.SIGKILL, f"the run was not killed during {point}"
         serving = warehouse / "serving.duckdb"
-        if point != "publish" or (warehouse / "serving.duckdb.new").exists():
+        if point != "publish" or publishing(warehouse):
             assert serving.read_bytes() == published, point
         with duckdb.connect(str(serving), read_only=True) as con:  # readable, whole, either way
             assert con.execute("SELECT count(*) FROM marts.sanction_funnel").fetchall()[0][0] > 0
 
     assert run_refresh(env, tmp_path / "rerun.log") == 0, (tmp_path / "rerun.log").read_text()[-3000:]
-    assert not (warehouse / "serving.duckdb.new").exists()
+    assert not publishing(warehouse)
 
     reference = tmp_path / "reference"
     with netra_environment(landing, reference) as instance:

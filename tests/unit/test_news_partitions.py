@@ -9,6 +9,7 @@ import pytest
 from ingest.news.load import extract_facts_for, load_articles
 from ingest.warehouse import connect
 from orchestration.assets.ingest import news_articles, news_facts
+from orchestration.refresh_lock import RefreshLockResource
 
 SENTENCE = "Hingga {day} Oktober 2023, sebanyak {n} ASN dilaporkan melanggar netralitas menjelang Pemilu 2024."
 
@@ -81,20 +82,19 @@ def test_a_backfill_redoes_its_days_only_and_a_changed_file_replaces_its_facts(t
         assert ("berita-11", "asn_reported", 190.0) not in facts(con)
 
 
-def test_partitioned_and_unpartitioned_runs_record_the_days_they_extracted(tmp_path, landing, monkeypatch):
+def test_a_run_tagged_as_a_backfill_redoes_its_days(tmp_path, landing, monkeypatch):
     monkeypatch.setenv("NETRA_LANDING_DIR", str(landing.parent))
     monkeypatch.setenv("NETRA_WAREHOUSE_DIR", str(tmp_path / "warehouse"))
+    resources = {"refresh_lock": RefreshLockResource()}
     with dg.DagsterInstance.ephemeral() as instance:
-        assert dg.materialize([news_articles, news_facts], instance=instance).success
-        assert instance.get_materialized_partitions(news_facts.key) == {
-            "2023-10-10",
-            "2023-10-11",
-            dt.date.today().isoformat(),
-        }
-        backfill = dg.materialize([news_facts], partition_key="2023-10-10", instance=instance)
+        nightly = dg.materialize([news_articles, news_facts], instance=instance, resources=resources)
+        [first] = nightly.asset_materializations_for_node(news_facts.op.name)
+        assert first.metadata["articles_extracted"].value == 3
+        tags = {"netra/backfill_from": "2023-10-10", "netra/backfill_to": "2023-10-10"}
+        backfill = dg.materialize([news_facts], instance=instance, resources=resources, tags=tags)
         [materialization] = backfill.asset_materializations_for_node(news_facts.op.name)
-        assert materialization.partition == "2023-10-10"
         assert materialization.metadata["articles_extracted"].value == 1
+        assert materialization.metadata["first_day"].value == "2023-10-10"
 
 
 STORY = (
