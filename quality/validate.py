@@ -1,14 +1,14 @@
-"""Run a suite against a DataFrame, write GE's HTML report, and summarise the result for people and Dagster."""
+"""Run a suite against a DataFrame, write its HTML report, and summarise the result for people and Dagster."""
 
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from quality.html_report import outcome_from, write_report
 from quality.suites import Facts, SuiteSpec
 
 FAILING_ROWS_SHOWN = 5
@@ -24,7 +24,8 @@ class Outcome:
 
 
 def validate(frame: pd.DataFrame, spec: SuiteSpec, facts: Facts, report_dir: Path | None = None) -> Outcome:
-    """Validate `frame` in a throw-away (ephemeral) GE context; with `report_dir`, also write Data Docs there."""
+    """Validate `frame` in a throw-away (ephemeral) GE context; with `report_dir`, also write the suite's
+    page there and refresh the index of all suites (quality/html_report.py, not GE's Data Docs)."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
@@ -40,35 +41,24 @@ def validate(frame: pd.DataFrame, spec: SuiteSpec, facts: Facts, report_dir: Pat
     definition = context.validation_definitions.add(
         gx.ValidationDefinition(name=spec.name, data=batch_definition, suite=suite)
     )
-    actions = []
-    if report_dir is not None:
-        # one folder per suite, holding only the latest validation
-        shutil.rmtree(report_dir, ignore_errors=True)
-        context.add_data_docs_site(
-            site_name="netra",
-            site_config={
-                "class_name": "SiteBuilder",
-                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(report_dir)},
-                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-            },
-        )
-        actions.append(gx.checkpoint.UpdateDataDocsAction(name="report", site_names=["netra"]))
     checkpoint = context.checkpoints.add(
         gx.Checkpoint(
             name=spec.name,
             validation_definitions=[definition],
-            actions=actions,
             result_format={"result_format": "COMPLETE"},
         )
     )
     result = next(iter(checkpoint.run(batch_parameters={"dataframe": frame}).run_results.values()))
     failed = [r for r in result.results if not r.success]
+    report = None
+    if report_dir is not None:
+        report = write_report(report_dir, outcome_from(result, spec.name, spec.description, spec.severity, len(frame)))
     return Outcome(
         success=result.success,
         evaluated=len(result.results),
         failures=[_describe(r) for r in failed],
         failing_rows=_failing_rows(frame, failed),
-        report=(report_dir / "index.html") if report_dir is not None else None,
+        report=report,
     )
 
 

@@ -4,6 +4,7 @@ Figures asserted here are computed by hand from the sample exports in data/sampl
 data/sample/README.md for the arithmetic).
 """
 
+import json
 import os
 import re
 import shutil
@@ -105,6 +106,8 @@ SERVING_TABLES = {
     ],
     "ppk_overdue": ["election_id", "case_source", "report_number", "ppk_id", "days_open", "deadline_version"],
     "dim_agency": ["agency_name", "region_code", "ppk_id", "ppk_name", "ppk_level", "unresolved_reason"],
+    "dim_election": ["election_id", "election_name", "voting_date"],
+    "dim_ikp_edition": ["edition_id", "edition_name", "in_methodology"],
 }
 
 
@@ -331,6 +334,25 @@ def test_ppk_overdue_lists_cases_by_report_number_only(serving):
         ("PILKADA_2020", "KASN-2020-0006", "PEMDA.71.71", 51, 31, "SKB_2020"),
         ("PILKADA_2024", "BKN-2024-002", "PEMDA.32", 48, 28, "SKB_2022"),
     ]
+
+
+def test_every_model_seed_and_column_is_described_and_the_exposures_declared(pipeline):
+    """What the dbt docs site, the Dagster UI and BI tools (through serving.duckdb's comments) show."""
+    manifest = json.loads((DBT_PROJECT_DIR / "target" / "manifest.json").read_text())
+    nodes = [n for n in manifest["nodes"].values() if n["resource_type"] in ("model", "seed")]
+    assert [n["name"] for n in nodes if not n["description"].strip()] == []
+    undescribed = []
+    with duckdb.connect(str(pipeline["warehouse"] / "netra.duckdb"), read_only=True) as con:
+        for node in nodes:
+            built = con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?",
+                [node["schema"], node["alias"]],
+            ).fetchall()
+            described = {c for c, v in node["columns"].items() if v.get("description", "").strip()}
+            undescribed += [f"{node['name']}.{c}" for (c,) in built if c not in described]
+    assert undescribed == []
+    assert {e["name"] for e in manifest["exposures"].values()} == {"serving_database", "report"}
+    assert "doc.netra.__overview__" in manifest["docs"]
 
 
 def test_no_personal_data_in_any_database(pipeline):

@@ -30,9 +30,28 @@ def ikp_frame(score: float) -> pd.DataFrame:
 
 
 def test_valid_scores_pass_and_the_report_is_written(tmp_path):
-    outcome = validate(ikp_frame(22.98), SUITES["ikp_asn_neutrality"], Facts(), tmp_path / "ikp")
+    outcome = validate(ikp_frame(22.98), SUITES["ikp_asn_neutrality"], Facts(), tmp_path / "quality")
     assert outcome.success and outcome.failures == []
-    assert outcome.report.exists() and "ikp_asn_neutrality" in outcome.report.read_text()
+    assert outcome.report == tmp_path / "quality" / "ikp_asn_neutrality.html"
+    assert "ikp_asn_neutrality" in outcome.report.read_text()
+
+
+def test_reports_are_offline_escaped_and_indexed_together(tmp_path):
+    """Text from an export is shown as text, never run; no page asks the network for anything; one index
+    lists every suite's latest result, and the folder stays small."""
+    hostile = ikp_frame(140.0)
+    hostile.loc[0, "category"] = "<script>alert('x')</script>"
+    folder = tmp_path / "quality"
+    validate(hostile, SUITES["ikp_asn_neutrality"], Facts(), folder)
+    validate(ikp_frame(22.98).iloc[:0], SUITES["violation_categories"], Facts(), folder)
+    pages = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.html")}
+    assert set(pages) == {"index.html", "ikp_asn_neutrality.html", "violation_categories.html"}
+    assert "<script>" not in pages["ikp_asn_neutrality.html"]
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in pages["ikp_asn_neutrality.html"]
+    assert not any(("http://" in text or "https://" in text or "<script" in text) for text in pages.values())
+    assert pages["index.html"].count("<tr>") == 3  # a header and two suites
+    assert "href='ikp_asn_neutrality.html'" in pages["index.html"] and "failed" in pages["index.html"]
+    assert sum(p.stat().st_size for p in folder.iterdir()) < 50_000
 
 
 def test_score_out_of_range_fails_with_the_value_and_row_named():
