@@ -95,4 +95,4 @@ lint: setup
 # Everything generated, in the warehouse too, except the PII salt (a new salt would change every pseudonym).
 clean:
 	rm -rf dbt_project/target dbt_project/logs
-	cd "$(NETRA_WAREHOUSE_DIR)" && rm -rf netra.duckdb* serving.duckdb* exports exports-* quality report.html dbt_docs
+	cd "$(NETRA_WAREHOUSE_DIR)" && rm -rf netra.duckdb* serving.duckdb* exports exports-* quality report.html dbt_docs logs

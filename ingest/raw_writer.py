@@ -18,6 +18,7 @@ import pandas as pd
 from ingest.batches import Batch
 from ingest.pii import MASK
 from ingest.sources import Source
+from ingest.warehouse import transaction
 
 # Bump when reading or typing changes, so files are re-read and the log says which parser loaded them.
 PARSER_VERSION = "2"
@@ -222,51 +223,46 @@ def _write(con, source: Source, chunk: list[Prepared], counts, masked: dict[int,
         [(i, p.path.name, p.sha, ",".join(p.batch.keys), p.batch.as_of) for i, p in enumerate(chunk)],
         columns=["_file_index", "file_name", "file_sha256", "batch_key", "as_of_date"],
     )
-    con.execute("BEGIN TRANSACTION")
     try:
-        replaced = _replace_batches(con, source, chunk)
-        con.register("chunk_files", files)
-        con.execute(
-            f"""INSERT INTO {source.raw_table} (_file_name, _file_sha256, _row_number, _batch_key, _as_of_date,
-                   _loaded_at, region_code, region_match, {", ".join(stored)})
-                SELECT f.file_name, f.file_sha256, c._row_number, f.batch_key, CAST(f.as_of_date AS DATE), ?,
-                       c.region_code, c.region_match, {", ".join(f"c.{column}" for column in stored)}
-                FROM checked c JOIN chunk_files f USING (_file_index)
-                WHERE c._reason IS NULL""",
-            [now],
-        )
-        reports = []
-        row, masked_row = _row_struct(con, masked_values=False), _row_struct(con, masked_values=True)
-        for index, prepared in enumerate(chunk):
-            loaded, quarantined = counts[index]
-            if quarantined:
-                # a shifted row's values stand under the wrong columns (a name under pemilihan, say): the
-                # quarantine keeps which cells were filled, never what they held
-                con.execute(
-                    f"""INSERT INTO ops.quarantine
-                       SELECT ?, ?, ?, c._row_number, c._reason,
-                              CASE WHEN i._ragged THEN to_json({masked_row}) ELSE to_json({row}) END, ?
-                       FROM checked c
-                       JOIN (SELECT * FROM incoming WHERE _file_index = ?) i USING (_row_number)
-                       WHERE c._file_index = ? AND c._reason IS NOT NULL""",
-                    [source.name, prepared.path.name, prepared.sha, now, index, index],
-                )
-            warnings = list(prepared.warnings)
-            if masked.get(index):
-                warnings.append(
-                    f"{masked[index]} row(s) had an NIP-shaped number in a text column; it was masked before "
-                    "storing (the NIP column is the only place for a NIP)"
-                )
-            message = "; ".join(m for m in (replaced.get(index), prepared.note) if m) or None
-            reports.append(
-                FileReport(prepared.path.name, "loaded", len(prepared.frame), loaded, quarantined, message, warnings)
+        with transaction(con):
+            replaced = _replace_batches(con, source, chunk)
+            con.register("chunk_files", files)
+            con.execute(
+                f"""INSERT INTO {source.raw_table} (_file_name, _file_sha256, _row_number, _batch_key, _as_of_date,
+                       _loaded_at, region_code, region_match, {", ".join(stored)})
+                    SELECT f.file_name, f.file_sha256, c._row_number, f.batch_key, CAST(f.as_of_date AS DATE), ?,
+                           c.region_code, c.region_match, {", ".join(f"c.{column}" for column in stored)}
+                    FROM checked c JOIN chunk_files f USING (_file_index)
+                    WHERE c._reason IS NULL""",
+                [now],
             )
-        for prepared, report in zip(chunk, reports, strict=True):
-            log_file(con, source, prepared.path, prepared.sha, report, prepared.batch, now)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+            reports = []
+            row, masked_row = _row_struct(con, masked_values=False), _row_struct(con, masked_values=True)
+            for index, prepared in enumerate(chunk):
+                loaded, quarantined = counts[index]
+                if quarantined:
+                    # a shifted row's values stand under the wrong columns (a name under pemilihan, say): the
+                    # quarantine keeps which cells were filled, never what they held
+                    con.execute(
+                        f"""INSERT INTO ops.quarantine
+                           SELECT ?, ?, ?, c._row_number, c._reason,
+                                  CASE WHEN i._ragged THEN to_json({masked_row}) ELSE to_json({row}) END, ?
+                           FROM checked c
+                           JOIN (SELECT * FROM incoming WHERE _file_index = ?) i USING (_row_number)
+                           WHERE c._file_index = ? AND c._reason IS NOT NULL""",
+                        [source.name, prepared.path.name, prepared.sha, now, index, index],
+                    )
+                warnings = list(prepared.warnings)
+                if masked.get(index):
+                    warnings.append(
+                        f"{masked[index]} row(s) had an NIP-shaped number in a text column; it was masked before "
+                        "storing (the NIP column is the only place for a NIP)"
+                    )
+                message = "; ".join(m for m in (replaced.get(index), prepared.note) if m) or None
+                read = len(prepared.frame)
+                reports.append(FileReport(prepared.path.name, "loaded", read, loaded, quarantined, message, warnings))
+            for prepared, report in zip(chunk, reports, strict=True):
+                log_file(con, source, prepared.path, prepared.sha, report, prepared.batch, now)
     finally:
         con.unregister("chunk_files")
     return reports

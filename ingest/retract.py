@@ -20,7 +20,7 @@ from ingest.news.dedupe import placement_order
 from ingest.news.load import ensure_news_tables, mark_copies
 from ingest.settings import load_settings
 from ingest.sources import NEWS_SOURCE, SOURCES
-from ingest.warehouse import connect
+from ingest.warehouse import connect, transaction
 
 RETRACTED = "retracted"
 
@@ -50,8 +50,7 @@ def retract(con: duckdb.DuckDBPyConnection, source: str, file_name: str) -> Retr
         raise RetractionError(f"{source}/{file_name} is already retracted")
     if not logged[0]:
         raise RetractionError(f"{source}/{file_name} was never loaded (see ops.load_log for the names loaded)")
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         if source == NEWS_SOURCE:
             ensure_news_tables(con)
             removed = con.execute(
@@ -80,10 +79,6 @@ def retract(con: duckdb.DuckDBPyConnection, source: str, file_name: str) -> Retr
         )
         # the next dbt build starts from scratch: incremental models only add and replace snapshots
         con.execute("DELETE FROM ops.dbt_builds")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     if source == NEWS_SOURCE:
         mark_copies(con, [placement_order(published, article_id) for published, article_id in removed])
     return Retraction(source, file_name, rows, quarantined)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -67,3 +69,15 @@ def last_dbt_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
 
 def record_dbt_build(con: duckdb.DuckDBPyConnection, fingerprint: str, full_refresh: bool) -> None:
     con.execute("INSERT INTO ops.dbt_builds VALUES (?, ?, now())", [fingerprint, full_refresh])
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One DuckDB transaction: committed when the block ends, rolled back if it raises (or is killed)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")

@@ -61,8 +61,15 @@ def send_alert(summary: RunSummary) -> list[str]:
     return done
 
 
-def _watched(run: dg.DagsterRun) -> bool:
-    return ALERTED_BY_TAG not in run.tags
+def _alert(context, only_when_held_back: bool) -> None:
+    """Send the run's summary through the hooks, unless its starter alerts by itself."""
+    if ALERTED_BY_TAG in context.dagster_run.tags:
+        return
+    summary = summarise(context.instance, context.dagster_run.run_id, load_settings())
+    if only_when_held_back and summary.outcome == "published":
+        return
+    for line in send_alert(summary):
+        context.log.info(line)
 
 
 @dg.run_failure_sensor(
@@ -72,10 +79,7 @@ def _watched(run: dg.DagsterRun) -> bool:
     description="Calls the alert hook (NETRA_ALERT_COMMAND, NETRA_ALERT_WEBHOOK) with a failed refresh's summary.",
 )
 def refresh_failure_alert(context: dg.RunFailureSensorContext) -> None:
-    if _watched(context.dagster_run):
-        summary = summarise(context.instance, context.dagster_run.run_id, load_settings())
-        for line in send_alert(summary):
-            context.log.info(line)
+    _alert(context, only_when_held_back=False)
 
 
 @dg.run_status_sensor(
@@ -86,11 +90,7 @@ def refresh_failure_alert(context: dg.RunFailureSensorContext) -> None:
     description="Calls the alert hook when a refresh succeeded but held marts back (marts.publish_status).",
 )
 def partial_publish_alert(context: dg.RunStatusSensorContext) -> None:
-    if _watched(context.dagster_run):
-        summary = summarise(context.instance, context.dagster_run.run_id, load_settings())
-        if summary.outcome != "published":
-            for line in send_alert(summary):
-                context.log.info(line)
+    _alert(context, only_when_held_back=True)
 
 
 alert_sensors = [refresh_failure_alert, partial_publish_alert]

@@ -26,6 +26,7 @@ from ingest.news.dedupe import CopyIndex, placement_order, sentence_hashes
 from ingest.news.extract import EXTRACTOR_VERSION, Fact, extract_facts
 from ingest.raw_writer import FileReport, log_failure, log_file
 from ingest.sources import NEWS_SOURCE, Source
+from ingest.warehouse import transaction
 
 NEWS_DDL = """
 CREATE TABLE IF NOT EXISTS raw.news_articles (
@@ -163,38 +164,34 @@ def _replace_file(
     )
     report = FileReport(path.name, "loaded", len(articles) + len(bad_lines), len(kept), len(quarantined))
     con.register("incoming_articles", frame)
-    con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE first_loaded AS "
-            "SELECT article_id, partition_date, CAST(published_date AS VARCHAR) AS published_date "
-            "FROM raw.news_articles WHERE source_file = ?",
-            [path.name],
-        )
-        con.execute("DELETE FROM raw.news_facts WHERE article_id IN (SELECT article_id FROM first_loaded)")
-        con.execute("DELETE FROM raw.news_articles WHERE article_id IN (SELECT article_id FROM first_loaded)")
-        con.execute("DELETE FROM ops.quarantine WHERE source = ? AND file_name = ?", [NEWS_SOURCE, path.name])
-        con.execute(
-            """INSERT INTO raw.news_articles
-                   (article_id, source_file, file_sha256, source_url, title, published_date, body, loaded_at,
-                    partition_date)
-               SELECT i.article_id, ?, ?, i.source_url, i.title, TRY_CAST(i.published_date AS DATE), i.body, ?,
-                      coalesce(TRY_CAST(i.published_date AS DATE), f.partition_date, CAST(? AS DATE))
-               FROM incoming_articles i LEFT JOIN first_loaded f USING (article_id)""",
-            [path.name, sha, now, now],
-        )
-        for line, reason, preview in quarantined:
+        with transaction(con):
             con.execute(
-                "INSERT INTO ops.quarantine VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [NEWS_SOURCE, path.name, sha, line, reason, json.dumps(preview, ensure_ascii=False), now],
+                "CREATE OR REPLACE TEMP TABLE first_loaded AS "
+                "SELECT article_id, partition_date, CAST(published_date AS VARCHAR) AS published_date "
+                "FROM raw.news_articles WHERE source_file = ?",
+                [path.name],
             )
-        con.execute("DELETE FROM ops.load_log WHERE source = ? AND file_name = ?", [NEWS_SOURCE, path.name])
-        log_file(con, _NEWS, path, sha, report, None, now)
-        removed = con.execute("SELECT published_date, article_id FROM first_loaded").fetchall()
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+            con.execute("DELETE FROM raw.news_facts WHERE article_id IN (SELECT article_id FROM first_loaded)")
+            con.execute("DELETE FROM raw.news_articles WHERE article_id IN (SELECT article_id FROM first_loaded)")
+            con.execute("DELETE FROM ops.quarantine WHERE source = ? AND file_name = ?", [NEWS_SOURCE, path.name])
+            con.execute(
+                """INSERT INTO raw.news_articles
+                       (article_id, source_file, file_sha256, source_url, title, published_date, body, loaded_at,
+                        partition_date)
+                   SELECT i.article_id, ?, ?, i.source_url, i.title, TRY_CAST(i.published_date AS DATE), i.body, ?,
+                          coalesce(TRY_CAST(i.published_date AS DATE), f.partition_date, CAST(? AS DATE))
+                   FROM incoming_articles i LEFT JOIN first_loaded f USING (article_id)""",
+                [path.name, sha, now, now],
+            )
+            for line, reason, preview in quarantined:
+                con.execute(
+                    "INSERT INTO ops.quarantine VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [NEWS_SOURCE, path.name, sha, line, reason, json.dumps(preview, ensure_ascii=False), now],
+                )
+            con.execute("DELETE FROM ops.load_log WHERE source = ? AND file_name = ?", [NEWS_SOURCE, path.name])
+            log_file(con, _NEWS, path, sha, report, None, now)
+            removed = con.execute("SELECT published_date, article_id FROM first_loaded").fetchall()
     finally:
         con.unregister("incoming_articles")
     return report, [placement_order(published, article_id) for published, article_id in removed]
@@ -276,22 +273,18 @@ def extract_facts_for(con: duckdb.DuckDBPyConnection, window: tuple[dt.date, dt.
     ids = pd.DataFrame({"article_id": [a.article_id for a in articles]})
     con.register("extracted", frame)
     con.register("extracted_ids", ids)
-    con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("DELETE FROM raw.news_facts WHERE article_id IN (SELECT article_id FROM extracted_ids)")
-        con.execute(
-            "INSERT INTO raw.news_facts SELECT article_id, metric, region_code, value, value_text, evidence, "
-            "CAST(as_of_date AS DATE), election_id, extractor_version FROM extracted"
-        )
-        con.execute(
-            "UPDATE raw.news_articles SET extracted_version = ? "
-            "WHERE article_id IN (SELECT article_id FROM extracted_ids)",
-            [EXTRACTOR_VERSION],
-        )
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+        with transaction(con):
+            con.execute("DELETE FROM raw.news_facts WHERE article_id IN (SELECT article_id FROM extracted_ids)")
+            con.execute(
+                "INSERT INTO raw.news_facts SELECT article_id, metric, region_code, value, value_text, evidence, "
+                "CAST(as_of_date AS DATE), election_id, extractor_version FROM extracted"
+            )
+            con.execute(
+                "UPDATE raw.news_articles SET extracted_version = ? "
+                "WHERE article_id IN (SELECT article_id FROM extracted_ids)",
+                [EXTRACTOR_VERSION],
+            )
     finally:
         con.unregister("extracted")
         con.unregister("extracted_ids")

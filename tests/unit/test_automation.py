@@ -151,3 +151,21 @@ def test_the_venv_defaults_dagster_home_to_the_repository(tmp_path):
         check=True,
     ).stdout.strip()
     assert Path(found) == REPO_ROOT / ".dagster"
+
+
+def test_a_full_disk_is_named_in_one_line_without_a_stack_trace(tmp_path, monkeypatch):
+    """The summary of a run whose step ran out of disk space (after its retries) says what to do."""
+    monkeypatch.setenv("NETRA_WAREHOUSE_DIR", str(tmp_path))
+    from ingest.settings import load_settings
+    from orchestration.summary import summarise
+
+    @dg.asset(retry_policy=dg.RetryPolicy(max_retries=1))
+    def disk_hungry() -> None:
+        raise OSError(28, "No space left on device")
+
+    with dg.DagsterInstance.ephemeral() as instance:
+        result = dg.materialize([disk_hungry], instance=instance, raise_on_error=False)
+        summary = summarise(instance, result.run_id, load_settings())
+    [line] = [line for line in summary.lines if "step" in line]
+    assert line == f"  ! step disk_hungry failed: the disk is full: free space in {tmp_path} and run again"
+    assert summary.outcome == "failed" and "Traceback" not in summary.text()

@@ -24,23 +24,9 @@ as_of_dates as (
     select distinct election_id, snapshot_date as as_of_date from snapshots
 ),
 
-{% if is_incremental() %}
-changed_since as (
-    {{ elections_changed_since('cases') }}
-),
-
 as_of_to_build as (
-    select as_of_dates.*
-    from as_of_dates
-    inner join changed_since
-        on changed_since.election_id = as_of_dates.election_id
-        and as_of_dates.as_of_date >= changed_since.since
+    {{ as_of_rows_to_build('as_of_dates') }}
 ),
-{% else %}
-as_of_to_build as (
-    select * from as_of_dates
-),
-{% endif %}
 
 chosen as (
     select

@@ -19,23 +19,9 @@ with cases as (
     where funnel_stage = 'recommended'
 ),
 
-{% if is_incremental() %}
-changed_since as (
-    {{ elections_changed_since(ref('int_cases__classified')) }}
-),
-
 cases_to_build as (
-    select cases.*
-    from cases
-    inner join changed_since
-        on changed_since.election_id = cases.election_id
-        and cases.as_of_date >= changed_since.since
+    {{ as_of_rows_to_build('cases') }}
 ),
-{% else %}
-cases_to_build as (
-    select * from cases
-),
-{% endif %}
 
 deadlines as (
     select * from {{ ref('ref_ppk_deadlines') }}
