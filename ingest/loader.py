@@ -85,7 +85,7 @@ def load_source(
     ensure_raw_table(con, source)
     report = SourceReport(source.name)
     entries = survey(folder, SUPPORTED_SUFFIXES, source.name)
-    lookups = _Lookups(salt)
+    lookups = _Lookups(salt, con)
     chunk: list[Prepared] = []
     today = dt.datetime.now(JAKARTA).date()
     # A file that failed for a passing reason (disk, lock) is tried again; any other outcome stands.
@@ -114,10 +114,7 @@ def load_source(
     for number, entry in enumerate(entries, start=1):
         sha = content_hash(entry)
         if entry.refused:
-            outcome = history.skip(entry.name, sha, refused=True) or log_failure(
-                con, source, entry.path, sha, "refused", 0, f"{entry.name}: {entry.refused}"
-            )
-            record(outcome, number, entry.path, sha)
+            record(refuse(con, source, entry, sha, history), number, entry.path, sha)
             continue
         if any(p.sha == sha for p in chunk):
             flush()  # a copy of a file in this chunk: write the chunk first, so the copy is skipped
@@ -135,14 +132,16 @@ def load_source(
     return report
 
 
-def log_stray(con: duckdb.DuckDBPyConnection, entry: Entry) -> None:
-    """Log an entry outside every source folder once (it is reported on every run it stays)."""
-    known = con.execute(
-        "SELECT 1 FROM ops.load_log WHERE source = ? AND file_name = ? AND status = 'refused'",
-        [LANDING.name, entry.name],
-    ).fetchall()
-    if not known:
-        log_failure(con, LANDING, entry.path, content_hash(entry), "refused", 0, f"{entry.name}: {entry.refused}")
+def refuse(con: duckdb.DuckDBPyConnection, source: Source, entry: Entry, sha: str, history: LoadHistory) -> FileReport:
+    """The report of a refused entry, logged the first time it is refused under its name; it is reported
+    on every run it stays."""
+    known = history.skip(entry.name, sha, refused=True)
+    return known or log_failure(con, source, entry.path, sha, "refused", 0, f"{entry.name}: {entry.refused}")
+
+
+def log_stray(con: duckdb.DuckDBPyConnection, entry: Entry) -> FileReport:
+    """Refuse an entry outside every source folder (see `refuse`)."""
+    return refuse(con, LANDING, entry, content_hash(entry), LoadHistory(con, LANDING.name))
 
 
 def _prepare(
@@ -243,13 +242,13 @@ class _Lookups:
     Daily snapshots repeat the same cases: over a month of them, one NIP appears thirty times.
     """
 
-    def __init__(self, salt: bytes) -> None:
+    def __init__(self, salt: bytes, con: duckdb.DuckDBPyConnection) -> None:
         self.salt = salt
+        self.con = con  # the build database's connection, which has the parsing macros
         self.nips: dict[str | None, tuple[str | None, str | None]] = {}
         self.regions: dict[tuple, Resolution] = {}
         self.elections: dict[str, str | None] = {}
         self.dates: dict[str, dt.date | None] = {}
-        self._con = duckdb.connect()
 
     def nip(self, raw: str | None) -> tuple[str | None, str | None]:
         if raw not in self.nips:
@@ -269,11 +268,7 @@ class _Lookups:
     def date(self, value: str) -> dt.date | None:
         """A date as the loader's SQL macros read it, so a batch date and a typed date never disagree."""
         if value not in self.dates:
-            if not self.dates:
-                from ingest.warehouse import PARSE_MACROS
-
-                self._con.execute(PARSE_MACROS.read_text())
-            self.dates[value] = self._con.execute("SELECT netra_parse_date(?)", [value]).fetchall()[0][0]
+            self.dates[value] = self.con.execute("SELECT netra_parse_date(?)", [value]).fetchall()[0][0]
         return self.dates[value]
 
 
@@ -305,10 +300,9 @@ def _frame(source: Source, table, lookups: _Lookups) -> tuple[pd.DataFrame, list
     warnings = _resolve_lookups(frame, problems, lookups)
     for row, is_ragged in enumerate(ragged):
         if is_ragged:
-            # its values stand under the wrong columns: keep none of them, and only this reason
+            # its values stand under the wrong columns: only this reason, which quotes none of them (the
+            # quarantine keeps which cells were filled, never their values: raw_writer._row_struct)
             problems[row] = [f"row has {len(rows[row])} fields but the header has {width} (truncated or shifted row)"]
-            columns = stored_columns(source)
-            frame.loc[row, columns] = [None if v is None else MASK for v in frame.loc[row, columns]]
     frame["_problems"] = ["; ".join(p) if p else None for p in problems]
     frame["_ragged"] = ragged
     return frame, warnings

@@ -1,6 +1,9 @@
 """Names and policies shared across the Dagster definitions."""
 
+import functools
+
 import dagster as dg
+import duckdb
 
 # Every step that writes netra.duckdb runs in this pool. DuckDB allows one writing process per file
 # ("Could not set lock on file ... Conflicting lock is held"), so writers must never overlap; the
@@ -21,15 +24,12 @@ OWNER = "team:netra-data"
 
 def transient(error: BaseException) -> bool:
     """Whether a retry may succeed: a lock, a full disk being cleared, a file still being copied."""
-    import duckdb
-
     return isinstance(error, OSError | duckdb.IOException)
 
 
 def no_retry_unless_transient(step):
     """Decorator for a step body: an error a retry cannot fix (a bug, a refused input) fails at once,
     saying so, instead of repeating itself twice over 15 seconds."""
-    import functools
 
     @functools.wraps(step)
     def wrapper(*args, **kwargs):

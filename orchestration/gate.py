@@ -47,25 +47,28 @@ def holds(
     upstream = {mart: graph.get_ancestor_asset_keys(dg.AssetKey(["marts", mart]), include_self=True) for mart in marts}
     relevant = {k for k in graph.asset_check_keys if any(k.asset_key in keys for keys in upstream.values())}
     failed = failed_blocking_checks(graph, instance, relevant)
-    reasons = {}
-    for mart, keys in upstream.items():
-        problems = [
-            f"{k.asset_key.to_user_string()}:{k.name} failed: {d}" for k, d in failed.items() if k.asset_key in keys
-        ]
-        problems += audits.get(mart, [])
-        if not problems:
-            continue
-        sources = sorted(k.path[1] for k in keys if len(k.path) == 2 and k.path[0] == INGEST_GROUP)
-        causes = quarantine_causes(build_db, sources)
-        reasons[mart] = "; ".join([*causes, *problems])
-    return reasons
+    problems = {
+        mart: [f"{k.asset_key.to_user_string()}:{k.name} failed: {d}" for k, d in failed.items() if k.asset_key in keys]
+        + audits.get(mart, [])
+        for mart, keys in upstream.items()
+    }
+    sources = {
+        mart: sorted(k.path[1] for k in upstream[mart] if len(k.path) == 2 and k.path[0] == INGEST_GROUP)
+        for mart, found in problems.items()
+        if found
+    }
+    causes = quarantine_causes(build_db, sorted({s for names in sources.values() for s in names}))
+    return {
+        mart: "; ".join([*(c for source in names for c in causes.get(source, [])), *problems[mart]])
+        for mart, names in sources.items()
+    }
 
 
-def quarantine_causes(build_db: Path, sources: list[str]) -> list[str]:
+def quarantine_causes(build_db: Path, sources: list[str]) -> dict[str, list[str]]:
     """Per source with quarantined rows or files not loaded: how many, and the commonest reason."""
     if not sources or not build_db.exists():
-        return []
-    causes = []
+        return {}
+    causes: dict[str, list[str]] = {}
     with duckdb.connect(str(build_db), read_only=True) as con:
         for source in sources:
             read, quarantined = con.execute(
@@ -79,11 +82,13 @@ def quarantine_causes(build_db: Path, sources: list[str]) -> list[str]:
                     "ORDER BY count(*) DESC, reason LIMIT 1",
                     [source],
                 ).fetchone()
-                causes.append(f"{quarantined} of {read} {source} rows quarantined, {count} for: {reason}")
+                causes.setdefault(source, []).append(
+                    f"{quarantined} of {read} {source} rows quarantined, {count} for: {reason}"
+                )
             refused = con.execute(
                 "SELECT count(*) FROM ops.load_log WHERE source = ? AND status IN ('rejected', 'unreadable', 'failed')",
                 [source],
             ).fetchone()[0]
             if refused:
-                causes.append(f"{refused} {source} file(s) not loaded (see ops.load_log)")
+                causes.setdefault(source, []).append(f"{refused} {source} file(s) not loaded (see ops.load_log)")
     return causes

@@ -106,8 +106,7 @@ def publish(
             raise
         os.replace(staging, serving_db)
         con.execute("DETACH build")
-        if "previous" in previous:
-            con.execute("DETACH previous")
+        con.execute("DETACH DATABASE IF EXISTS previous")
         con.execute(f"ATTACH '{serving_db}' AS published (READ_ONLY)")
         tables = _tables(con, "published")
         if exports is not None:
@@ -139,29 +138,28 @@ def _personal_columns(con: duckdb.DuckDBPyConnection, catalog: str) -> dict[str,
     return found
 
 
-def _previous(con: duckdb.DuckDBPyConnection, serving_db: Path) -> dict:
-    """The serving database being replaced, attached as `previous`: its marts and their statuses."""
+def _previous(con: duckdb.DuckDBPyConnection, serving_db: Path) -> dict[str, dt.datetime | None]:
+    """The serving database being replaced, attached as `previous`: each of its marts, with when it was
+    published (from its publish_status, where it has one)."""
     if not serving_db.exists():
         return {}
     try:
         con.execute(f"ATTACH '{serving_db}' AS previous (READ_ONLY)")
     except duckdb.Error:
         return {}  # unreadable (a file from a much older version): nothing to keep from it
-    statuses = {}
-    if STATUS_TABLE in {
-        t
-        for (t,) in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'previous' AND table_schema = ?",
-            [MARTS_SCHEMA],
-        ).fetchall()
-    }:
-        statuses = {
-            mart: published_at
-            for mart, published_at in con.execute(
-                f"SELECT mart, published_at FROM previous.{MARTS_SCHEMA}.{STATUS_TABLE}"
-            ).fetchall()
-        }
-    return {"previous": True, "tables": set(_tables(con, "previous")), "published_at": statuses}
+    marts: dict[str, dt.datetime | None] = dict.fromkeys(_tables(con, "previous"))
+    has_status = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = 'previous' AND table_schema = ? "
+        "AND table_name = ?",
+        [MARTS_SCHEMA, STATUS_TABLE],
+    ).fetchone()[0]
+    if has_status:
+        for mart, published_at in con.execute(
+            f"SELECT mart, published_at FROM previous.{MARTS_SCHEMA}.{STATUS_TABLE}"
+        ).fetchall():
+            if mart in marts:
+                marts[mart] = published_at
+    return marts
 
 
 def _publish_mart(con, mart: str, built: bool, reason: str | None, previous: dict, now) -> MartStatus:
@@ -170,10 +168,9 @@ def _publish_mart(con, mart: str, built: bool, reason: str | None, previous: dic
     if reason is None:
         con.execute(f"CREATE TABLE serving.{MARTS_SCHEMA}.{mart} AS SELECT * FROM build.{MARTS_SCHEMA}.{mart}")
         return MartStatus(mart, "published", now, _as_of(con, mart), None, _count(con, mart))
-    if mart in previous.get("tables", ()):
+    if mart in previous:
         con.execute(f"CREATE TABLE serving.{MARTS_SCHEMA}.{mart} AS SELECT * FROM previous.{MARTS_SCHEMA}.{mart}")
-        published_at = previous["published_at"].get(mart)
-        return MartStatus(mart, "stale", published_at, _as_of(con, mart), reason, _count(con, mart))
+        return MartStatus(mart, "stale", previous[mart], _as_of(con, mart), reason, _count(con, mart))
     return MartStatus(mart, "held_back", None, None, reason, None)
 
 
@@ -226,30 +223,27 @@ def _write_status(con, statuses: list[MartStatus]) -> None:
 
 def _copy_comments(con) -> None:
     """Table and column descriptions from the build database (dbt's persist_docs), for BI tools to show."""
+    present = set(
+        con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = 'serving' AND schema_name = ?",
+            [MARTS_SCHEMA],
+        ).fetchall()
+    )
+    tables = {table for table, _ in present}
     for table, comment in con.execute(
         "SELECT table_name, comment FROM duckdb_tables() WHERE database_name = 'build' AND schema_name = ? "
         "AND comment IS NOT NULL",
         [MARTS_SCHEMA],
     ).fetchall():
-        if _exists(con, table):
+        if table in tables:
             con.execute(f"COMMENT ON TABLE serving.{MARTS_SCHEMA}.{table} IS '{_quote(comment)}'")
     for table, column, comment in con.execute(
         "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE database_name = 'build' "
         "AND schema_name = ? AND comment IS NOT NULL",
         [MARTS_SCHEMA],
     ).fetchall():
-        if _exists(con, table, column):
+        if (table, column) in present:
             con.execute(f"COMMENT ON COLUMN serving.{MARTS_SCHEMA}.{table}.\"{column}\" IS '{_quote(comment)}'")
-
-
-def _exists(con, table: str, column: str | None = None) -> bool:
-    return bool(
-        con.execute(
-            "SELECT 1 FROM duckdb_columns() WHERE database_name = 'serving' AND schema_name = ? AND table_name = ? "
-            "AND (? IS NULL OR column_name = ?) LIMIT 1",
-            [MARTS_SCHEMA, table, column, column],
-        ).fetchall()
-    )
 
 
 def _quote(text: str) -> str:

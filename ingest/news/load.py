@@ -20,7 +20,7 @@ import duckdb
 import pandas as pd
 
 from ingest.landing import content_hash, survey
-from ingest.loader import LoadHistory, SourceReport
+from ingest.loader import LoadHistory, SourceReport, refuse
 from ingest.news.articles import ARTICLE_SUFFIXES, Article, read_article_file
 from ingest.news.dedupe import CopyIndex, placement_order, sentence_hashes
 from ingest.news.extract import EXTRACTOR_VERSION, Fact, extract_facts
@@ -93,10 +93,7 @@ def load_articles(
     for number, entry in enumerate(entries, start=1):
         path, sha = entry.path, content_hash(entry)
         if entry.refused:
-            outcome = history.skip(entry.name, sha, refused=True) or log_failure(
-                con, _NEWS, path, sha, "refused", 0, f"{entry.name}: {entry.refused}"
-            )
-            report.files.append(outcome)
+            report.files.append(refuse(con, _NEWS, entry, sha, history))
             progress(f"news: {number}/{len(entries)} {path.name}: refused ({entry.refused})")
             continue
         done = con.execute(

@@ -1,11 +1,12 @@
 """Ingest assets: one per landing folder, each loading its files into `raw.<source>` of netra.duckdb."""
 
 import datetime as dt
+from collections import Counter
 
 import dagster as dg
 
 from ingest.landing import check_landing, source_folder, strays
-from ingest.loader import NOT_LOADED, SourceReport, load_source, log_stray
+from ingest.loader import LANDING, NOT_LOADED, SourceReport, load_source, log_stray
 from ingest.news.load import extract_facts_for, load_articles
 from ingest.settings import load_settings
 from ingest.sources import NEWS_SOURCE, SOURCES, Source
@@ -23,12 +24,9 @@ from orchestration.refresh_lock import RefreshLockResource
 
 
 def _report_metadata(report: SourceReport) -> dict:
-    by_status: dict[str, int] = {}
-    for f in report.files:
-        by_status[f.status] = by_status.get(f.status, 0) + 1
     return {
         # what this run did, for the run's summary (orchestration/summary.py)
-        "files_by_status": by_status,
+        "files_by_status": dict(Counter(f.status for f in report.files)),
         "problems": [
             f"{report.source}/{f.file_name}: {f.status}: {(f.message or '').removeprefix(f.file_name + ': ')}"
             for f in report.with_status(*NOT_LOADED)
@@ -64,21 +62,13 @@ def landing_folder(context: dg.AssetExecutionContext, refresh_lock: RefreshLockR
     folders = {name: source.description for name, source in SOURCES.items()}
     folders[NEWS_SOURCE] = "news articles: .txt, .html or .jsonl"
     check_landing(settings.landing_dir, folders)
-    stray = strays(settings.landing_dir, (*SOURCES, NEWS_SOURCE))
+    report = SourceReport(LANDING.name)
     with connect(settings.build_db) as con:
-        for entry in stray:
-            log_stray(con, entry)
-    for entry in stray:
-        context.log.warning(f"{entry.name}: {entry.refused}")
+        report.files = [log_stray(con, entry) for entry in strays(settings.landing_dir, (*SOURCES, NEWS_SOURCE))]
+    for refused in report.files:
+        context.log.warning(refused.message)
     return dg.MaterializeResult(
-        metadata={
-            "path": dg.MetadataValue.path(str(settings.landing_dir)),
-            "files_by_status": {"refused": len(stray)} if stray else {},
-            "problems": [f"{e.name}: refused: {e.refused}" for e in stray],
-            "warnings": [],
-            "rows_loaded": 0,
-            "rows_quarantined": 0,
-        }
+        metadata={"path": dg.MetadataValue.path(str(settings.landing_dir)), **_report_metadata(report)}
     )
 
 
