@@ -1,0 +1,98 @@
+"""Figures written in Indonesian news text: "1.536", "52,7", "90.3%", "dua belas", "Duapuluh sembilan", "nihil".
+
+Indonesian writes thousands with a dot and decimals with a comma, but a decimal point also appears
+("28 ASN (90.3%)"): a dot followed by exactly three digits is read as thousands, any other dot as a
+decimal point. Number words combine as the language does ("tiga puluh dua" = 32, "dua belas" = 12).
+The words themselves are reference data in `reference/news_rules.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ingest.news.articles import rules
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    text: str
+    value: float
+    spelled: bool = False  # written in words ("dua belas"), which also serve as articles ("seorang")
+    zero: bool = False  # "nihil", "belum ada": a count of zero for the regions named before it
+
+
+_DIGITS = re.compile(r"(?<![\w.,/:+-])(\d{1,3}(?:\.\d{3})+(?![\d])|\d+(?:[.,]\d+)?)(?![\w/:]|[.,]\d|-\d)")
+
+
+@cache
+def _word_pattern() -> re.Pattern:
+    r = rules()
+    simple = sorted(r["number_words"], key=len, reverse=True)
+    multipliers = "|".join(r["number_multipliers"])
+    one = rf"(?:{'|'.join(simple)})(?:\s*(?:{multipliers}))?"
+    zero = "|".join(re.escape(w) for w in r["zero_words"])
+    return re.compile(rf"\b(?:({one}(?:\s+{one})*)|({zero}))\b", re.I)
+
+
+def to_number(text: str) -> float:
+    """`"2.007"` -> 2007, `"52,2"` -> 52.2, `"90.3"` -> 90.3, `"dua belas"` -> 12."""
+    text = text.strip()
+    if text[:1].isdigit():
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+            return float(text.replace(".", ""))
+        return float(text.replace(",", "."))
+    return float(_words_value(text))
+
+
+def _words_value(text: str) -> int:
+    r = rules()
+    words, multipliers = r["number_words"], r["number_multipliers"]
+    tokens = re.findall(r"[a-z]+", text.lower())
+    # "duapuluh" is written as one word: split a multiplier off its number
+    split = []
+    for token in tokens:
+        for name in multipliers:
+            if token.endswith(name) and token[: -len(name)] in words:
+                split += [token[: -len(name)], name]
+                break
+        else:
+            split.append(token)
+    total = group = last = 0
+    for token in split:
+        if token in words:
+            if words[token] >= 1000:
+                total += words[token]
+            elif words[token] >= 100:
+                group += words[token]
+            else:
+                group, last = group + last, words[token]
+        elif multipliers.get(token) == "teen":
+            group, last = group + last + 10, 0
+        elif token in multipliers and multipliers[token] == 1000:
+            total, group, last = total + (group + last) * 1000, 0, 0
+        elif token in multipliers:
+            group, last = group + last * multipliers[token], 0
+    return total + group + last
+
+
+def figures(sentence: str) -> list[Figure]:
+    """Every figure of the sentence, in reading order."""
+    found = [Figure(m.start(1), m.end(1), m.group(1), to_number(m.group(1))) for m in _DIGITS.finditer(sentence)]
+    for match in _word_pattern().finditer(sentence):
+        if match.group(1):
+            text = match.group(1)
+            found.append(Figure(match.start(1), match.end(1), text, float(_words_value(text)), spelled=True))
+        else:
+            found.append(Figure(match.start(2), match.end(2), match.group(2), 0.0, spelled=True, zero=True))
+    return sorted(found, key=lambda f: f.start)
+
+
+def ordinal(word: str) -> int | None:
+    """`"10"` -> 10, `"ketiga"` -> 3, `"6"` in "ke-6" -> 6; None when the word is no rank."""
+    if word.isdigit():
+        return int(word)
+    return rules()["ordinal_words"].get(word.lower())

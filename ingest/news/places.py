@@ -1,0 +1,176 @@
+"""Where the regions named in a sentence are, and which of them stand together as a list.
+
+News names regions the way people speak: "Kabupaten Bulukumba", "Bulukumba", "Kab. Maros", "Pangkep",
+"Sulsel", and in lists even in lower case ("Kota Parepare urutan 5, ..., maros urutan 11"). A bare
+name is looked up among the official regencies' names without their "Kabupaten"/"Kota"; one that fits
+several places ("Semarang": Kabupaten 33.22 or Kota 33.74) is kept as a mention without a code, so the
+figure it owns is held for review instead of being given to a guessed region. A province's name
+wins over a city of the same name ("Jambi", "Bengkulu"). Places where something was said ("di Makassar,
+Kamis (25/7)") and datelines ("MAKASSAR, RAKYATSULSEL -") are not what a figure is about.
+
+Names are looked up word by word in a dictionary rather than by one regular expression of 1,500
+alternatives, which Python's engine would try one by one at every position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from ingest.headers import fold
+from ingest.reference_data import read_seed
+from ingest.regions import region_resolver
+
+# bare names that are also everyday words: recognised only when written with a capital letter
+_COMMON_WORDS = frozenset(
+    "batu malang buru banjar kudus serang padang landak ketapang palu puncak medan metro kuningan batang pati "
+    "lebak bone agam sigi muna kaur belu alor ende tuban bima siak solok karo".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w.'-]*")
+_WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
+# "di Makassar, Kamis (25/7)", "di Manado, Sulawesi Utara, Kamis": where something was said
+_SPEECH_PLACE = re.compile(rf"^\s*,\s*(?:[A-Z][\w.' ]{{0,30}},\s*)?{_WEEKDAY}\b")
+_AFTER_LIST_ITEM = re.compile(r"(?:,|\bdan|\bserta)\s+$")
+# "Semarang - ", "Jakarta | ", "MAKASSAR, RAKYATSULSEL - ", "Semarang (ANTARA) - ", "BANDUNG--": a dateline
+_DATELINE_AFTER = re.compile(r"^(?:\s*,\s*[\w.]+(?:\s+[\w.]+){0,2})?(?:\s*\([\w. ]+\))?(?:\s+[-–—|]{1,2}\s|--|\s*\|)")
+_LIST_GAP = re.compile(r"^(?:\s|,|;|&|/|\(|\bdan\b|\bserta\b|\bjuga\b|\bkabupaten\b|\bkota\b|\bkab\b\.?)*$", re.I)
+# an unknown "Kabupaten Toraja" still names a place: a figure beside it belongs to no known region
+_UNKNOWN_PLACE = re.compile(r"\b(?:Kabupaten|Kabupeten|Kab\.|Kota|Provinsi)\s+([A-Z][\w-]+)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    code: str | None  # None: the name fits several regions, or none known
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    """Regions named together ("Pangkep dan Takalar", "Bone, Luwu Utara dan Makassar"): a figure after
+    them is stated for each."""
+
+    mentions: tuple[Mention, ...]
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+    @property
+    def end(self) -> int:
+        return self.mentions[-1].end
+
+    @property
+    def codes(self) -> list[str | None]:
+        return [m.code for m in self.mentions]
+
+
+@dataclass(frozen=True)
+class _Names:
+    exact: dict[str, str]  # folded full name or alias -> code
+    bare: dict[str, tuple[str, ...]]  # folded name without Kabupaten/Kota -> codes
+    first_words: frozenset[str]
+    longest: int
+
+
+@cache
+def _names() -> _Names:
+    resolver = region_resolver()
+    exact: dict[str, str] = {}
+    bare: dict[str, list[str]] = defaultdict(list)
+    for code, name in resolver.province_names.items():
+        for variant in (name, f"Provinsi {name}", f"Prov. {name}", f"Propinsi {name}"):
+            exact[fold(variant)] = code
+    for code, regency in resolver.regencies.items():
+        exact[fold(regency.name)] = code
+        kind = regency.name.split(" ", 1)[0]
+        if kind == "Kabupaten":
+            exact[fold("Kab " + regency.core)] = code
+        exact[fold(f"{kind} {regency.core}")] = code
+        bare[regency.core].append(code)
+    for row in read_seed("regions/ref_region_aliases.csv"):
+        exact.setdefault(fold(row["alias"]), row["region_code"])
+    codes = {core: tuple(sorted(set(found))) for core, found in bare.items() if core not in exact}
+    keys = [*exact, *codes]
+    return _Names(exact, codes, frozenset(k.split("_")[0] for k in keys), max(len(k.split("_")) for k in keys))
+
+
+def _lookup(folded: str, province: str | None) -> str | tuple[str, ...] | None:
+    """The code a folded name stands for, the codes it may stand for, or None."""
+    names = _names()
+    if folded in names.exact:
+        return names.exact[folded]
+    candidates = names.bare.get(folded)
+    if not candidates:
+        return None
+    if len(candidates) > 1 and province:
+        inside = tuple(c for c in candidates if c.startswith(province + "."))
+        candidates = inside or candidates
+    return candidates[0] if len(candidates) == 1 else candidates
+
+
+def mentions(sentence: str, province: str | None = None, masked: tuple[int, int] | None = None) -> list[Mention]:
+    """Every region named in the sentence, longest name first, places of speech and the dateline left out.
+
+    `province` (the article's, when it has one) settles bare names that fit regencies of several
+    provinces. A lower-case name counts only right after another region, as in a careless list.
+    """
+    names = _names()
+    words = list(_WORD.finditer(sentence))
+    found: list[Mention] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        head = fold(word.group())
+        if head not in names.first_words:
+            i += 1
+            continue
+        if not word.group()[0].isupper() and not (
+            found and head not in _COMMON_WORDS and _AFTER_LIST_ITEM.search(sentence[: word.start()])
+        ):
+            i += 1
+            continue
+        hit = None
+        for n in range(min(names.longest, len(words) - i), 0, -1):
+            start, end = word.start(), words[i + n - 1].end()
+            looked = _lookup(fold(sentence[start:end]), province)
+            if looked:
+                hit = (n, start, end, looked)
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, start, end, looked = hit
+        end = end - 1 if sentence[end - 1] == "." else end
+        speech = _SPEECH_PLACE.match(sentence[end:]) or _DATELINE_AFTER.match(sentence[end:])
+        inside_dateline = masked is not None and masked[0] <= start < masked[1]
+        if not speech and not inside_dateline:
+            if isinstance(looked, tuple):
+                found.append(Mention(start, end, None, looked))
+            else:
+                found.append(Mention(start, end, looked, (looked,)))
+        i += n
+    for unknown in _UNKNOWN_PLACE.finditer(sentence):
+        if not any(m.start <= unknown.start(1) < m.end for m in found) and (
+            masked is None or not masked[0] <= unknown.start() < masked[1]
+        ):
+            found.append(Mention(unknown.start(), unknown.end(), None))
+    return sorted(found, key=lambda m: m.start)
+
+
+def groups(sentence: str, found: list[Mention]) -> list[Group]:
+    """Mentions joined only by commas and "dan" form one group; every other mention stands alone."""
+    result: list[list[Mention]] = []
+    for mention in found:
+        if result and _LIST_GAP.match(sentence[result[-1][-1].end : mention.start]):
+            result[-1].append(mention)
+        else:
+            result.append([mention])
+    return [Group(tuple(g)) for g in result]
+
+
+def province_of(code: str | None) -> str | None:
+    return None if code is None or code == "ID" else code.split(".")[0]
