@@ -1,0 +1,95 @@
+"""IKP scores and ranks, and neutrality zones, as news lists them for regions.
+
+A score is the first score-like figure after a group of regions ("Kabupaten Manokwari dengan skor
+82,19", "Sulawesi Utara 55,87, Banten 22,98"), a rank is an ordinal after "urutan", "peringkat" or
+"posisi" ("Kota Parepare urutan 5", "posisi pertama ditempati Maluku Utara"). Both count only where
+the sentence, or the one before, speaks of the index's ASN-neutrality part, or goes on with a list
+that did; the scores of another dimension ("dimensi sosial politik") and the ranks of violation
+counts ("posisi keenam ... 7 pelanggaran") are not this index's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.news.lexicon import compiled
+from ingest.news.numbers import Figure, ordinal
+from ingest.news.places import Group
+
+_RANK_WORD_AT_END = re.compile(r"\b(?:urutan|peringkat|posisi|ranking|rangking|diurutan)\s*(?:ke-?)?\s*$", re.I)
+_TAKEN_BY = re.compile(r"^\s*(?:ditempati\s+|diraih\s+)?(?:oleh\s+)?(?:provinsi\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Listed:
+    metric: str  # ikp_rank, ikp_score or zone
+    code: str
+    value: float | None
+    text: str
+    position: int
+
+
+def speaks_of_index(sentence: str, previous: str, listing: bool) -> bool:
+    c = compiled()
+    scope = previous + " " + sentence
+    if c["other_dimension"].search(scope):
+        return False
+    return listing or bool(c["ikp"].search(scope) and c["topic"].search(scope))
+
+
+def ranks(sentence: str, found: list[Group]) -> list[Listed]:
+    c = compiled()
+    out = []
+    matches = list(c["rank"].finditer(sentence))
+    for n, match in enumerate(matches):
+        value = ordinal(match.group(1))
+        if not value:
+            continue
+        start = matches[n - 1].end() if n else 0
+        end = matches[n + 1].start() if n + 1 < len(matches) else len(sentence)
+        if c["rank_of_counts"].search(sentence[start:end]):
+            continue
+        after = [g for g in found if match.end() <= g.start < end]
+        before = [g for g in found if start <= g.start and g.end <= match.start()]
+        if after and _TAKEN_BY.match(sentence[match.end() : after[0].start]):
+            group = after[0]  # "posisi pertama ditempati Maluku Utara"
+        elif before:
+            group = before[-1]  # "Kota Parepare urutan 5"
+        elif len(found) == 1:
+            group = found[0]
+        else:
+            continue
+        out += [Listed("ikp_rank", code, float(value), match.group(1), match.start()) for code in group.codes if code]
+    return out
+
+
+def scores(sentence: str, found: list[Group], counts: list[tuple[Figure, str | None, int]]) -> list[Listed]:
+    """The first score-like figure after each group: no unit, at most 100, close by or after a score word."""
+    c = compiled()
+    out = []
+    for n, group in enumerate(found):
+        limit = found[n + 1].start if n + 1 < len(found) else len(sentence)
+        following = [(f, kind) for f, kind, _ in counts if group.end <= f.start < limit]
+        if not following:
+            continue
+        figure, kind = following[0]
+        gap = sentence[group.end : figure.start]
+        if kind is not None or figure.value > 100 or figure.spelled or _RANK_WORD_AT_END.search(gap):
+            continue
+        if len(gap) > 45 and not c["score_word"].search(gap):
+            continue
+        out += [Listed("ikp_score", code, figure.value, figure.text, figure.start) for code in group.codes if code]
+    return out
+
+
+def zones(sentence: str, found: list[Group]) -> list[Listed]:
+    """"Kabupaten Maros ... zona merah": the zone given to the region named before it."""
+    out = []
+    for match in compiled()["zone"].finditer(sentence):
+        before = [g for g in found if g.end <= match.start()]
+        group = before[-1] if before else (found[0] if found else None)
+        if group is not None:
+            zone = match.group(1).lower()
+            out += [Listed("zone", code, None, zone, match.start()) for code in group.codes if code]
+    return out

@@ -1,0 +1,64 @@
+"""The extraction rules of `reference/news_rules.yaml`, compiled once into regular expressions.
+
+The rules file holds every word the extractor reacts to - units, stage words, topics, who counts -
+and every weight; this module turns them into patterns and leaves their meaning to the readers.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ingest.headers import fold
+from ingest.news.articles import rules
+from ingest.reference_data import read_seed
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _words(words) -> re.Pattern:
+    return re.compile(rf"\b(?:{_alternation(words)})\b", re.I)
+
+
+@cache
+def compiled() -> dict:
+    r = rules()
+    stages = {
+        stage: {side: [re.compile(p, re.I) for p in patterns] for side, patterns in sides.items()}
+        for stage, sides in r["stages"].items()
+    }
+    units = {kind: re.compile(rf"^\s*\(?\s*(?:{_alternation(words)})(?![a-z])", re.I) for kind, words in r["units"].items()}
+    units["percent"] = re.compile(rf"^\s*(?:{_alternation(r['units']['percent'])})", re.I)
+    return {
+        "stages": stages,
+        "units": units,
+        "topic": _words(r["topic_terms"]),
+        "other_topic": _words(r["other_topics"]),
+        "other_subject": _words(r["other_subjects"]),
+        "actors": {kind: _words(words) for kind, words in r["actors"].items()},
+        "not_subject": re.compile(r["actor_not_subject_before"], re.I),
+        "negated": re.compile(r["stage_negated_before"], re.I),
+        "approx_before": re.compile(rf"\b(?:{_alternation(r['approximate_before'])})\s*$", re.I),
+        "approx_after": re.compile(rf"^(?:{_alternation(r['approximate_after'])})", re.I),
+        "year_before": re.compile(r["year_before"], re.I),
+        "restated": re.compile(r["restatement_before"], re.I),
+        "anaphora": re.compile(r["anaphora"], re.I),
+        "rate_excluded": _words(r["rate_excluded_near"]),
+        "ikp": _words(r["ikp_terms"]),
+        "other_dimension": _words(r["ikp_other_dimension"]),
+        "rank": re.compile(r["rank_pattern"], re.I),
+        "rank_of_counts": re.compile("|".join(r["rank_of_counts"]), re.I),
+        "score_word": _words(r["score_words"]),
+        "zone": re.compile(r["zone_pattern"], re.I),
+    }
+
+
+def penalty(name: str) -> float:
+    return rules()["confidence"]["penalties"][name]
+
+
+@cache
+def election_aliases() -> dict[str, str]:
+    return {fold(r["alias"]): r["election_id"] for r in read_seed("methodology/ref_election_aliases.csv")}

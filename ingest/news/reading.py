@@ -1,0 +1,200 @@
+"""What the words around one figure say of it: what it counts, its stage of the funnel, who counts it,
+whether it is about ASN neutrality, and which of the sentence's regions it is stated for.
+
+Each reader looks at a window of the sentence around the figure and at nothing else; `extract.py`
+puts the answers together and weighs them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.news.articles import _MONTHS, rules
+from ingest.news.lexicon import compiled
+from ingest.news.numbers import Figure
+from ingest.news.places import Group
+
+_MONTH_AFTER = re.compile(r"^\s+(?:" + "|".join(_MONTHS) + r")\b", re.I)
+# "5 ASN di Sukoharjo", "lima kasus terjadi di Kabupaten Selayar": the region right after a count
+_ATTACHED_AFTER = re.compile(r"^[^.;]{0,45}?\b(?:di|se-?)\s+$", re.I)
+# a bare figure is a breakdown of the count before it only when a stage word follows it closely
+_BREAKDOWN_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:di\s*antaranya|diantaranya|sudah|telah|masih|dihentikan|diproses|direkomendasikan|"
+    r"diteruskan|terbukti|tidak|dan)\b",
+    re.I,
+)
+# "seorang ASN memposting ...", "satu kasus yang ...": an article, not a count
+_INDEFINITE = re.compile(r"^\s*(?:orang|kasus)\s+(?:yang|asn|kepala)", re.I)
+_POINTED_BACK = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:tersebut|itu|ini)\b", re.I)
+
+
+def unit(sentence: str, figure: Figure, following: Figure | None) -> tuple[str | None, int]:
+    """What the figure counts and where the words saying so end: persons, cases, percent, other or None."""
+    rest = sentence[figure.end :]
+    units = compiled()["units"]
+    persons = units["persons"].match(rest)
+    for kind in ("other", "percent", "persons", "cases"):
+        match = units[kind].match(rest)
+        if match and not (kind == "other" and persons and len(persons.group()) >= len(match.group())):
+            return kind, figure.end + match.end()
+    # "1.588 atau 79,1 persen ASN": the unit after an apposed percentage is the count's
+    if following is not None and re.fullmatch(r"\s*(?:atau|\()\s*", sentence[figure.end : following.start]):
+        after = sentence[following.end :]
+        percent = units["percent"].match(after)
+        if percent:
+            for kind in ("persons", "cases"):
+                match = units[kind].match(after[percent.end() :])
+                if match:
+                    return kind, following.end + percent.end() + match.end()
+    return None, figure.end
+
+
+def unit_before(sentence: str, figure: Figure) -> str | None:
+    """"Total pelanggaran 131", "ASN sebanyak 12": the unit written before the figure."""
+    before = sentence[max(0, figure.start - 40) : figure.start]
+    match = re.search(r"(\w+)\s+(?:(?:sebanyak|sejumlah|berjumlah|mencapai|ada|yakni|yaitu)\s+)?$", before)
+    if not match:
+        return None
+    units = compiled()["units"]
+    for kind in ("persons", "cases"):
+        found = units[kind].match(match.group(1))
+        if found and len(found.group().strip()) == len(match.group(1)):
+            return kind
+    return None
+
+
+def is_not_a_count(sentence: str, figure: Figure, kind: str | None) -> bool:
+    """A year ("Pemilu 2024", unless a unit says it counts: "1997 ASN") or a day ("30 September")."""
+    if _MONTH_AFTER.match(sentence[figure.end :]):
+        return True
+    if figure.spelled or not (1900 <= figure.value <= 2100) or "." in figure.text or "," in figure.text:
+        return False
+    after_election = compiled()["year_before"].search(sentence[max(0, figure.start - 30) : figure.start])
+    return bool(after_election) or kind not in ("persons", "cases")
+
+
+def is_bare_breakdown(sentence: str, figure: Figure) -> bool:
+    """"12 dihentikan", "satu diproses": a figure without a unit of its own that splits the count before."""
+    return not figure.spelled or bool(_BREAKDOWN_AFTER.match(sentence[figure.end :]))
+
+
+def is_indefinite(sentence: str, figure: Figure) -> bool:
+    return figure.text.lower() == "seorang" or (
+        figure.spelled and figure.value == 1 and bool(_INDEFINITE.match(sentence[figure.end :]))
+    )
+
+
+def points_back(sentence: str, figure: Figure, unit_end: int) -> bool:
+    """"Dari 61 orang ASN ...", "Empat ASN tersebut": the figure names an earlier one again."""
+    before = sentence[max(0, figure.start - 30) : figure.start]
+    return bool(compiled()["restated"].search(before) or _POINTED_BACK.match(sentence[unit_end : unit_end + 40]))
+
+
+def is_approximate(sentence: str, figure: Figure) -> bool:
+    c = compiled()
+    return bool(
+        c["approx_before"].search(sentence[max(0, figure.start - 20) : figure.start])
+        or c["approx_after"].match(sentence[figure.end : figure.end + 12])
+    )
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    text: str
+
+
+def _matches(sentence: str, patterns, start: int, end: int):
+    """Matches of the patterns in sentence[start:end] (a window: "^" is its start) that are not wished
+    for or denied ("agar ditindaklanjuti", "belum dijatuhi sanksi")."""
+    negated = compiled()["negated"]
+    window = sentence[start:end]
+    for pattern in patterns:
+        for match in pattern.finditer(window):
+            text = match.group()
+            at = start + match.start() + len(text) - len(text.lstrip())
+            if not negated.search(sentence[max(0, at - 25) : at]):
+                yield _Match(start + match.start(), start + match.end(), text)
+
+
+def stage(sentence: str, left: tuple[int, int], right: tuple[int, int], next_is_figure: bool) -> tuple[str | None, str]:
+    """The stage whose words stand nearest the figure - any specific stage before the generic
+    "reported" - and the words themselves. Words nearer to the next figure are that one's
+    ("Total 131, dihentikan 20": "dihentikan" is the 20's)."""
+    reach = rules()["stage_reach"]
+    best: dict[str, tuple[int, str]] = {}
+    for name, sides in compiled()["stages"].items():
+        for side, patterns in sides.items():
+            if side in ("before", "either") and left[0] < left[1]:
+                start = max(left[0], left[1] - reach)
+                for match in _matches(sentence, patterns, start, left[1]):
+                    distance = left[1] - match.end
+                    if name not in best or distance < best[name][0]:
+                        best[name] = (distance, match.text)
+            if side in ("after", "either") and right[0] < right[1]:
+                end = min(right[1], right[0] + reach)
+                for match in _matches(sentence, patterns, right[0], end):
+                    distance = match.start - right[0]
+                    if next_is_figure and right[1] - match.end < distance:
+                        continue
+                    if name not in best or distance < best[name][0]:
+                        best[name] = (distance, match.text)
+    specific = {name: found for name, found in best.items() if name != "reported"}
+    if specific:
+        name = min(specific, key=lambda n: specific[n][0])
+        return name, specific[name][1]
+    if "reported" in best:
+        return "reported", best["reported"][1]
+    return None, ""
+
+
+def followed_up_near(sentence: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    """Whether words of a follow-up by the PPK stand on either side of a percentage."""
+    reach = rules()["stage_reach"]
+    patterns = compiled()["stages"]["followed_up"]["either"]
+    windows = ((max(left[0], left[1] - reach), left[1]), (right[0], min(right[1], right[0] + reach)))
+    return any(next(_matches(sentence, patterns, start, end), None) for start, end in windows if start < end)
+
+
+def actor(sentence: str) -> str | None:
+    """Who counts in this sentence: the first of KASN/BKN or Bawaslu named as a subject, not as a
+    recipient ("ke KASN"), a place ("di KASN") or a restatement in brackets ("(KASN)")."""
+    c = compiled()
+    first: tuple[int, str] | None = None
+    for kind, pattern in c["actors"].items():
+        for match in pattern.finditer(sentence):
+            before = sentence[max(0, match.start() - 12) : match.start()]
+            if c["not_subject"].search(before) or before.endswith("("):
+                continue
+            if first is None or match.start() < first[0]:
+                first = (match.start(), kind)
+            break
+    return first[1] if first else None
+
+
+def topic(sentence: str, figure: Figure, next_start: int) -> str:
+    """"own" when the figure's own words name ASN neutrality, "other" when they name another subject
+    first, "none" when they name neither."""
+    words = sentence[figure.end : min(next_start, figure.end + 70)]
+    words = re.split(r"[.;]|,\s+(?=[a-z]+\s+\d)", words)[0]
+    c = compiled()
+    about, other = c["topic"].search(words), c["other_topic"].search(words)
+    if other and (not about or other.start() < about.start()):
+        return "other"
+    return "own" if about else "none"
+
+
+def owner(sentence: str, figure: Figure, unit_end: int, found: list[Group], taken_before: int) -> tuple[Group | None, str]:
+    """The group of regions a figure is stated for and how it was found: "attached" (the group right
+    before it, or "di X" right after it), "sentence" (the sentence names one region only) or ""."""
+    before = [g for g in found if g.end <= figure.start and g.start >= taken_before]
+    if before:
+        return before[-1], "attached"
+    after = [g for g in found if g.start >= unit_end]
+    if after and _ATTACHED_AFTER.match(sentence[unit_end : after[0].start]):
+        return after[0], "attached"
+    if len(found) == 1 and len(found[0].mentions) == 1:
+        return found[0], "sentence"
+    return None, ""

@@ -1,0 +1,73 @@
+"""An article's sentences, and what a sentence says of time: the election it speaks of and the date
+its figures are stated as of."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from ingest.headers import fold
+from ingest.news.articles import _MONTHS
+from ingest.news.lexicon import election_aliases
+
+_SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“'A-Z0-9])|\s+•\s+")
+_AS_OF = re.compile(
+    r"\b(?:per|hingga|sampai(?:\s+dengan)?|s\.d\.?|tercatat)\s+(?:tanggal\s+)?(?:(\d{1,2})\s+)?("
+    + "|".join(_MONTHS)
+    + r")(?:\s+(\d{4}))?",
+    re.I,
+)
+# "Pilkada Serentak 2020", "Pemilihan Umum (Pemilu) 2024", "Pilkada Wakatobi 2020"
+_ELECTION = re.compile(
+    r"\b(pilkada|pemilu|pemilihan\s+umum|pemilihan\s+kepala\s+daerah|pemilihan|pileg|pilpres|pilgub|pilbup|pilwalkot|pilwali)"
+    r"(?:\s+(?:serentak|\(\w+\)|tahun|presiden|legislatif|gubernur|bupati|wali\s*kota|nasional|kota|kabupaten))*"
+    r"(?:\s+(?-i:[A-Z][a-z]+)){0,2}\s+(\d{4})\b",
+    re.I,
+)
+_GENERAL_ELECTIONS = ("pemilu", "pemilihan umum", "pileg", "pilpres")
+# "MAKASSAR, RAKYATSULSEL - ", "Jakarta: " opening a paragraph
+_DATELINE = re.compile(r"^(.{1,60})(?:\s[-–—|]{1,2}\s|--|:\s)")
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(paragraph number, sentence) pairs in reading order; a non-empty line is a paragraph."""
+    pairs = []
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for number, paragraph in enumerate(lines):
+        for sentence in _SENTENCE_END.split(paragraph):
+            if sentence.strip():
+                pairs.append((number, sentence.strip()))
+    return pairs
+
+
+def as_of_date(text: str, year: int | None = None) -> str | None:
+    """The date a figure is stated for ("per 30 September 2020"; "per September 2023" = month end;
+    "hingga 4 Oktober" in the article's year)."""
+    for match in _AS_OF.finditer(text):
+        day, month, stated_year = match.groups()
+        if stated_year is None and year is None:
+            continue
+        the_year = int(stated_year or year)
+        month_number = _MONTHS[month.lower()]
+        last_day = calendar.monthrange(the_year, month_number)[1]
+        the_day = int(day) if day else last_day
+        if the_day <= last_day:
+            return f"{the_year:04d}-{month_number:02d}-{the_day:02d}"
+    return None
+
+
+def elections(text: str) -> list[tuple[int, str | None]]:
+    """(position, election id) of every election the text names; None for one Netra does not know."""
+    found = []
+    for match in _ELECTION.finditer(text):
+        kind = "Pemilu" if match.group(1).lower().startswith(_GENERAL_ELECTIONS) else "Pilkada"
+        found.append((match.start(), election_aliases().get(fold(f"{kind} {match.group(2)}"))))
+    return found
+
+
+def dateline(sentence: str) -> tuple[int, int] | None:
+    """The span of a dateline opening the sentence: a place the report was filed from, not its subject."""
+    match = _DATELINE.match(sentence)
+    if match and len(match.group(1).split()) <= 8:
+        return (0, match.end(1))
+    return None
