@@ -134,6 +134,8 @@ class _Reader:
                 self.on_topic = False
             elif c["topic"].search(sentence):
                 self.on_topic = True
+            if not _FIGURE_HINT.search(sentence):
+                self.listing = _index_goes_on(sentence, self.listing, False)
             if found and found[-1].codes[-1] and not self._counted_in(index):
                 # "... berada di Kabupaten Bulukumba. Dengan total 16 kasus.": the region the next sentence speaks of
                 self.region, self.region_paragraph = found[-1].codes[-1], paragraph
@@ -174,7 +176,7 @@ class _Reader:
         sentence_unit = next((f.kind for f in items if f.kind in _COUNTED), None)
 
         produced: list[Candidate] = []
-        taken_before = previous_end = 0
+        taken_before = previous_end = count_left = 0
         sentence_region: str | None = None
         list_stage: tuple[str, str, str] | None = None
         for i, item in enumerate(items):
@@ -186,17 +188,26 @@ class _Reader:
             if item.kind is None:
                 item.kind = reading.unit_before(sentence, figure)
             if figure.zero or item.kind is None:
-                # a bare figure: a breakdown ("12 dihentikan"), a list item ("Sukoharjo 7"), a zero ("nihil")
-                item.kind = sentence_unit or self.unit
-                if item.kind is None or not (figure.zero or reading.is_bare_breakdown(sentence, figure)):
+                # a bare figure: a breakdown ("12 dihentikan"), a list item ("Sukoharjo 7"), a zero ("nihil");
+                # IKP scores are bare figures too, and are read apart
+                kind = sentence_unit or self.unit
+                if kind is None or not (figure.zero or reading.is_bare_breakdown(sentence, figure)):
                     continue
                 if figure.zero and not any(0 <= figure.start - g.end <= 20 for g in found):
                     continue
-                item.inherited = True
+                item = _Figure(figure, kind, item.unit_end, inherited=True)
                 item.lose("unit_inherited", "unit taken from the figure before")
 
             # the stage: the words nearest it, or in a list those of the item before
-            left = (previous_end, figure.start)
+            left_start = previous_end
+            if previous_end:
+                # "99 ASN telah direkomendasikan dijatuhi sanksi, 20 ASN ...": words before the comma are the 99's
+                comma = sentence.rfind(",", previous_end, figure.start)
+                left_start = comma + 1 if comma >= 0 else previous_end
+            if item.kind == "percent" and i and _apposed(sentence, items[i - 1].unit_end, figure):
+                left_start = count_left  # "tindak lanjut ... baru 256 ASN atau 52 persen": the count's words
+            left = (left_start, figure.start)
+            count_left = left_start
             right_end = next_start
             if i + 1 < len(items) and items[i + 1].kind == "percent" and _apposed(sentence, item.unit_end, items[i + 1].figure):
                 right_end = items[i + 2].figure.start if i + 2 < len(items) else len(sentence)
@@ -331,7 +342,7 @@ class _Reader:
         listed: list[ikp.Listed] = []
         if ikp.speaks_of_index(sentence, previous, self.listing):
             listed = ikp.ranks(sentence, found) + ikp.scores(sentence, found, [(f.figure, f.kind, f.unit_end) for f in items])
-        self.listing = bool(listed) or bool(compiled()["ikp"].search(sentence) and compiled()["topic"].search(sentence))
+        self.listing = _index_goes_on(sentence, self.listing, bool(listed))
         if compiled()["topic"].search(sentence) or self.on_topic:
             listed += ikp.zones(sentence, found)
         election = next((e for _, e in named if e), self.election)
@@ -339,6 +350,17 @@ class _Reader:
             fact = Fact(self.article.article_id, item.metric, item.code, item.value, item.text, sentence, as_of, election)
             stage = {"ikp_rank": "rank", "ikp_score": "score"}.get(item.metric, "zone")
             produced.append(Candidate(fact, 1.0, (), stage, index * 1000 + item.position))
+
+
+def _index_goes_on(sentence: str, listing: bool, listed: bool) -> bool:
+    """Whether the next sentence may go on listing IKP figures: this one spoke of the index's ASN part,
+    or went on with it."""
+    c = compiled()
+    if c["other_dimension"].search(sentence):
+        return False
+    if c["ikp"].search(sentence) and c["topic"].search(sentence):
+        return True
+    return listing and (listed or bool(c["ikp"].search(sentence)))
 
 
 def _apposed(sentence: str, count_end: int, figure: Figure) -> bool:

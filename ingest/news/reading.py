@@ -137,7 +137,8 @@ def stage(sentence: str, left: tuple[int, int], right: tuple[int, int], next_is_
                 end = min(right[1], right[0] + reach)
                 for match in _matches(sentence, patterns, right[0], end):
                     distance = match.start - right[0]
-                    if next_is_figure and right[1] - match.end < distance:
+                    between = sentence[match.end : right[1]]
+                    if next_is_figure and right[1] - match.end < distance and not re.search(r"[,;]|\bdan\b", between):
                         continue
                     if name not in best or distance < best[name][0]:
                         best[name] = (distance, match.text)
