@@ -174,6 +174,7 @@ class _Reader:
             if not reading.is_not_a_count(sentence, figure, kind):
                 items.append(_Figure(figure, kind, unit_end))
         sentence_unit = next((f.kind for f in items if f.kind in _COUNTED), None)
+        index_words = bool(c["ikp"].search(sentence) or c["rank"].search(sentence)) or self.listing
 
         produced: list[Candidate] = []
         taken_before = previous_end = count_left = 0
@@ -190,7 +191,10 @@ class _Reader:
             if figure.zero or item.kind is None:
                 # a bare figure: a breakdown ("12 dihentikan"), a list item ("Sukoharjo 7"), a zero ("nihil");
                 # IKP scores are bare figures too, and are read apart
-                kind = sentence_unit or self.unit
+                if figure.value != int(figure.value) or index_words and not figure.zero:
+                    continue  # a decimal, or a figure beside index words, is a score, not a count
+                listed = any(0 <= figure.start - g.end <= 4 for g in found)
+                kind = sentence_unit or self.unit or (reading.unit_named(sentence) if listed else None)
                 if kind is None or not (figure.zero or reading.is_bare_breakdown(sentence, figure)):
                     continue
                 if figure.zero and not any(0 <= figure.start - g.end <= 20 for g in found):
@@ -317,7 +321,8 @@ class _Reader:
                 return None, ""
             return "followup_rate_pct", "rate"
         if stage is None:
-            item.lose("no_stage_word", "no stage word near it")
+            if not item.inherited:  # a list item shares its list's words
+                item.lose("no_stage_word", "no stage word near it")
             stage = "reported"
         if stage == "recommended" and actor == "bawaslu" and not re.search(r"terbukti|dinyatakan|dibalas", stage_words, re.I):
             stage = "forwarded"  # Bawaslu "recommends" to KASN: it forwards, KASN recommends sanctions

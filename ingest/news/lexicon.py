@@ -34,6 +34,7 @@ def compiled() -> dict:
     return {
         "stages": stages,
         "units": units,
+        "unit_words": {kind: _words(r["units"][kind]) for kind in ("persons", "cases")},
         "topic": _words(r["topic_terms"]),
         "other_topic": _words(r["other_topics"]),
         "other_subject": _words(r["other_subjects"]),

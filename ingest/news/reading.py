@@ -64,6 +64,13 @@ def unit_before(sentence: str, figure: Figure) -> str | None:
     return None
 
 
+def unit_named(sentence: str) -> str | None:
+    """"Lima provinsi dengan pelanggaran terbanyak yakni Sulawesi Tenggara (31)": the first unit word of a
+    sentence whose figures name none, for the bare figures of its list."""
+    found = [(m.start(), kind) for kind in ("cases", "persons") if (m := compiled()["unit_words"][kind].search(sentence))]
+    return min(found)[1] if found else None
+
+
 def is_not_a_count(sentence: str, figure: Figure, kind: str | None) -> bool:
     """A year ("Pemilu 2024", unless a unit says it counts: "1997 ASN") or a day ("30 September")."""
     if _MONTH_AFTER.match(sentence[figure.end :]):
