@@ -37,10 +37,9 @@ __all__ = ["EXTRACTOR_VERSION", "Candidate", "Fact", "as_of_date", "extract", "e
 
 # the code's version and the rules' version: a change to either extracts every article again
 EXTRACTOR_VERSION = f"3.{rules()['version']}"
-_FIGURE_HINT = re.compile(
+_FIGURE_HINT = re.compile(  # matched against lower-cased text
     r"\d|nihil|belum ada|zona|urutan|peringkat|posisi|ranking|"
-    r"\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu)",
-    re.I,
+    r"\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu)"
 )
 _COUNTED = ("persons", "cases")
 
@@ -92,7 +91,11 @@ class _Reader:
         self.article = article
         self.year = int(article.published_date[:4]) if article.published_date else None
         self.pairs = sentences(article.text)
-        self.mentions = [mentions(s, masked=dateline(s)) for _, s in self.pairs]
+        # regions are looked for where they matter: sentences with figures, the sentence before each,
+        # and those naming a Bawaslu office
+        flags = self.flags = [_Flags.of(sentence) for _, sentence in self.pairs]
+        wanted = {i for i, f in enumerate(flags) if f.figures or f.office} | {i - 1 for i, f in enumerate(flags) if f.figures}
+        self.mentions = [mentions(s, masked=dateline(s)) if i in wanted else [] for i, (_, s) in enumerate(self.pairs)]
         named = [e for _, s in self.pairs[:4] for _, e in elections(s) if e]
         self.election = named[0] if named else next((e for _, s in self.pairs for _, e in elections(s) if e), None)
         provinces = [province_of(m.code) for found in self.mentions for m in found if m.code]
@@ -114,7 +117,7 @@ class _Reader:
         bawaslu = compiled()["actors"]["bawaslu"]
         regions: list[str] = []
         for (_, sentence), found in zip(self.pairs, self.mentions):
-            for match in bawaslu.finditer(sentence):
+            for match in bawaslu.finditer(sentence.lower()):
                 after = next((m for m in found if m.start >= match.end()), None)
                 gap = sentence[match.end() : after.start] if after else ""
                 if after and after.code and re.fullmatch(
@@ -124,22 +127,22 @@ class _Reader:
         return max(set(regions), key=regions.count) if regions else None
 
     def read(self) -> list[Candidate]:
-        c = compiled()
-        previous = ""
+        flags = self.flags
+        previous = _Flags()
         for index, (paragraph, sentence) in enumerate(self.pairs):
             found = groups(sentence, [self._settle(m) for m in self.mentions[index]])
-            if _FIGURE_HINT.search(sentence):
-                self._sentence(index, paragraph, sentence, previous, found)
-            elif c["other_subject"].search(sentence) and not c["topic"].search(sentence):
-                self.on_topic = False
-            elif c["topic"].search(sentence):
-                self.on_topic = True
-            if not _FIGURE_HINT.search(sentence):
-                self.listing = _index_goes_on(sentence, self.listing, False)
+            if flags[index].figures:
+                self._sentence(index, paragraph, sentence, previous, flags[index], found)
+            else:
+                if flags[index].other_subject and not flags[index].about_asn:
+                    self.on_topic = False
+                elif flags[index].about_asn:
+                    self.on_topic = True
+                self.listing = _index_goes_on(flags[index], self.listing, False)
             if found and found[-1].codes[-1] and not self._counted_in(index):
                 # "... berada di Kabupaten Bulukumba. Dengan total 16 kasus.": the region the next sentence speaks of
                 self.region, self.region_paragraph = found[-1].codes[-1], paragraph
-            previous = sentence
+            previous = flags[index]
         return self.candidates
 
     def _counted_in(self, index: int) -> bool:
@@ -155,11 +158,12 @@ class _Reader:
 
     # --- one sentence ----------------------------------------------------------------------------------
 
-    def _sentence(self, index: int, paragraph: int, sentence: str, previous: str, found: list[Group]) -> None:
+    def _sentence(self, index: int, paragraph: int, sentence: str, previous: "_Flags", flags: "_Flags", found: list[Group]) -> None:
         c = compiled()
-        about_asn = bool(c["topic"].search(sentence))
-        other_subject = bool(c["other_subject"].search(sentence)) and not re.search(r"\b(?:asn|pns)\b", sentence, re.I)
-        actor = reading.actor(sentence) or self.actor
+        about_asn = flags.about_asn
+        other_subject = flags.other_subject and not re.search(r"\b(?:asn|pns)\b", sentence, re.I)
+        named_actor = reading.actor(sentence)
+        actor = named_actor or self.actor
         as_of = as_of_date(sentence, self.year)
         named = elections(sentence)
         last_region = self.region
@@ -174,7 +178,8 @@ class _Reader:
             if not reading.is_not_a_count(sentence, figure, kind):
                 items.append(_Figure(figure, kind, unit_end))
         sentence_unit = next((f.kind for f in items if f.kind in _COUNTED), None)
-        index_words = bool(c["ikp"].search(sentence) or c["rank"].search(sentence)) or self.listing
+        cues = reading.Cues(sentence) if any(f.kind != "other" for f in items) else None
+        index_words = flags.ikp or bool(c["rank"].search(sentence)) or self.listing
 
         produced: list[Candidate] = []
         taken_before = previous_end = count_left = 0
@@ -216,7 +221,7 @@ class _Reader:
             if i + 1 < len(items) and items[i + 1].kind == "percent" and _apposed(sentence, item.unit_end, items[i + 1].figure):
                 right_end = items[i + 2].figure.start if i + 2 < len(items) else len(sentence)
             right = (item.unit_end, right_end)
-            stage, stage_words = reading.stage(sentence, left, right, right_end < len(sentence))
+            stage, stage_words = cues.stage(left, right, right_end < len(sentence))
             if stage is None and list_stage and item.kind == list_stage[0] and figure.start - previous_end < 60:
                 stage, stage_words = list_stage[1], list_stage[2]
             breakdown = item.inherited and stage not in (None, "reported")
@@ -246,7 +251,7 @@ class _Reader:
                     self.region, self.region_paragraph = last_region, paragraph
                 continue
 
-            metric, stage = self._metric(item, stage, stage_words, actor, sentence, left, right)
+            metric, stage = self._metric(item, stage, stage_words, actor, sentence, left, right, cues)
             previous_end = item.unit_end
             if metric is None:
                 continue
@@ -262,7 +267,7 @@ class _Reader:
                 self.region, self.region_paragraph = regions[0], paragraph
                 self.main_region = self.main_region or regions[0]
 
-        self._index_figures(index, sentence, previous, found, items, named, as_of, produced)
+        self._index_figures(index, sentence, previous, flags, found, items, named, as_of, produced)
         self.candidates += produced
         counted = any(c.stage not in ("rank", "score", "zone") for c in produced)
         if other_subject:
@@ -270,7 +275,7 @@ class _Reader:
         elif about_asn or items:
             self.on_topic = about_asn or (self.on_topic and counted)
         self.unit = sentence_unit or self.unit
-        self.actor = reading.actor(sentence) or self.actor
+        self.actor = named_actor or self.actor
 
     def _on_topic(self, sentence: str, item: _Figure, next_start: int, about_asn: bool, other_subject: bool) -> bool:
         """About ASN neutrality by its own words, its sentence, or the sentences before it."""
@@ -312,12 +317,12 @@ class _Reader:
             return [about]
         return [NATIONAL_CODE]
 
-    def _metric(self, item, stage, stage_words, actor, sentence, left, right) -> tuple[str | None, str]:
+    def _metric(self, item, stage, stage_words, actor, sentence, left, right, cues) -> tuple[str | None, str]:
         r = rules()
         if item.kind == "percent":
             c = compiled()
             near = sentence[max(0, item.figure.start - 40) : right[1]]
-            if item.figure.value > 100 or not reading.followed_up_near(sentence, left, right) or c["rate_excluded"].search(near):
+            if item.figure.value > 100 or not cues.followed_up_near(left, right) or c["rate_excluded"].search(near.lower()):
                 return None, ""
             return "followup_rate_pct", "rate"
         if stage is None:
@@ -342,13 +347,16 @@ class _Reader:
             return after[0][1]
         return self.election
 
-    def _index_figures(self, index, sentence, previous, found, items, named, as_of, produced) -> None:
+    def _index_figures(self, index, sentence, previous, flags, found, items, named, as_of, produced) -> None:
         """IKP ranks and scores, and zones, listed in the sentence."""
         listed: list[ikp.Listed] = []
-        if ikp.speaks_of_index(sentence, previous, self.listing):
+        speaks = not (previous.other_dimension or flags.other_dimension) and (
+            self.listing or (previous.ikp or flags.ikp) and (previous.about_asn or flags.about_asn)
+        )
+        if speaks:
             listed = ikp.ranks(sentence, found) + ikp.scores(sentence, found, [(f.figure, f.kind, f.unit_end) for f in items])
-        self.listing = _index_goes_on(sentence, self.listing, bool(listed))
-        if compiled()["topic"].search(sentence) or self.on_topic:
+        self.listing = _index_goes_on(flags, self.listing, bool(listed))
+        if flags.about_asn or self.on_topic:
             listed += ikp.zones(sentence, found)
         election = next((e for _, e in named if e), self.election)
         for item in listed:
@@ -357,15 +365,39 @@ class _Reader:
             produced.append(Candidate(fact, 1.0, (), stage, index * 1000 + item.position))
 
 
-def _index_goes_on(sentence: str, listing: bool, listed: bool) -> bool:
+@dataclass(frozen=True)
+class _Flags:
+    """What a sentence's words are about, looked up once per sentence."""
+
+    figures: bool = False
+    about_asn: bool = False
+    other_subject: bool = False
+    ikp: bool = False
+    other_dimension: bool = False
+    office: bool = False  # names a Bawaslu office
+
+    @classmethod
+    def of(cls, sentence: str) -> "_Flags":
+        c = compiled()
+        lowered = sentence.lower()
+        return cls(
+            bool(_FIGURE_HINT.search(lowered)),
+            bool(c["topic"].search(lowered)),
+            bool(c["other_subject"].search(lowered)),
+            bool(c["ikp"].search(lowered)),
+            bool(c["other_dimension"].search(lowered)),
+            bool(c["actors"]["bawaslu"].search(lowered)),
+        )
+
+
+def _index_goes_on(flags: _Flags, listing: bool, listed: bool) -> bool:
     """Whether the next sentence may go on listing IKP figures: this one spoke of the index's ASN part,
     or went on with it."""
-    c = compiled()
-    if c["other_dimension"].search(sentence):
+    if flags.other_dimension:
         return False
-    if c["ikp"].search(sentence) and c["topic"].search(sentence):
+    if flags.ikp and flags.about_asn:
         return True
-    return listing and (listed or bool(c["ikp"].search(sentence)))
+    return listing and (listed or flags.ikp)
 
 
 def _apposed(sentence: str, count_end: int, figure: Figure) -> bool:

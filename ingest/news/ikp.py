@@ -30,14 +30,6 @@ class Listed:
     position: int
 
 
-def speaks_of_index(sentence: str, previous: str, listing: bool) -> bool:
-    c = compiled()
-    scope = previous + " " + sentence
-    if c["other_dimension"].search(scope):
-        return False
-    return listing or bool(c["ikp"].search(scope) and c["topic"].search(scope))
-
-
 def ranks(sentence: str, found: list[Group]) -> list[Listed]:
     c = compiled()
     out = []
@@ -77,7 +69,7 @@ def scores(sentence: str, found: list[Group], counts: list[tuple[Figure, str | N
         gap = sentence[group.end : figure.start]
         if kind is not None or figure.value > 100 or figure.spelled or _RANK_WORD_AT_END.search(gap):
             continue
-        if len(gap) > 45 and not c["score_word"].search(gap):
+        if len(gap) > 45 and not c["score_word"].search(gap.lower()):
             continue
         out += [Listed("ikp_score", code, figure.value, figure.text, figure.start) for code in group.codes if code]
     return out

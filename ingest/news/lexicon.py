@@ -19,20 +19,38 @@ def _alternation(words) -> str:
 
 
 def _words(words) -> re.Pattern:
-    return re.compile(rf"\b(?:{_alternation(words)})\b", re.I)
+    """Whole words or phrases, matched against lower-cased text (faster than matching ignoring case)."""
+    return re.compile(rf"\b(?:{_alternation(w.lower() for w in words)})\b")
 
 
 @cache
 def compiled() -> dict:
     r = rules()
     stages = {
-        stage: {side: [re.compile(p, re.I) for p in patterns] for side, patterns in sides.items()}
+        stage: {side: [re.compile(p.lower()) for p in patterns] for side, patterns in sides.items()}
         for stage, sides in r["stages"].items()
     }
     units = {kind: re.compile(rf"^\s*\(?\s*(?:{_alternation(words)})(?![a-z])", re.I) for kind, words in r["units"].items()}
     units["percent"] = re.compile(rf"^\s*(?:{_alternation(r['units']['percent'])})", re.I)
+    # every stage pattern's match holds one of its words of four letters or more: a sentence holding
+    # none of them is not searched with it (the rules file says so to whoever writes a pattern)
+    free, anchored = [], []
+    for name, sides in stages.items():
+        for side, patterns in sides.items():
+            for pattern in patterns:
+                if pattern.pattern.startswith("^") or pattern.pattern.endswith("$"):
+                    anchored.append((name, side, pattern))
+                else:
+                    free.append((name, side, pattern))
+    by_keyword: dict[str, set[int]] = {}
+    for i, (_, _, pattern) in enumerate(free):
+        for word in re.findall(r"[a-z]{4,}", re.sub(r"\\[a-zA-Z]", " ", pattern.pattern.lower())):
+            by_keyword.setdefault(word, set()).add(i)
     return {
         "stages": stages,
+        "free_stages": free,
+        "anchored_stages": anchored,
+        "stage_keywords": {word: sorted(found) for word, found in by_keyword.items()},
         "units": units,
         "unit_words": {kind: _words(r["units"][kind]) for kind in ("persons", "cases")},
         "topic": _words(r["topic_terms"]),

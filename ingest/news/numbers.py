@@ -25,6 +25,8 @@ class Figure:
     zero: bool = False  # "nihil", "belum ada": a count of zero for the regions named before it
 
 
+# a quick look for any number word before the full pattern is tried
+_ANY_WORD_DIGIT = re.compile(r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|seorang|nihil|belum ada", re.I)
 _DIGITS = re.compile(r"(?<![\w.,/:+-])(\d{1,3}(?:\.\d{3})+(?![\d])|\d+(?:[.,]\d+)?)(?![\w/:]|[.,]\d|-\d)")
 
 
@@ -35,7 +37,7 @@ def _word_pattern() -> re.Pattern:
     multipliers = "|".join(r["number_multipliers"])
     one = rf"(?:{'|'.join(simple)})(?:\s*(?:{multipliers}))?"
     zero = "|".join(re.escape(w) for w in r["zero_words"])
-    return re.compile(rf"\b(?:({one}(?:\s+{one})*)|({zero}))\b", re.I)
+    return re.compile(rf"\b(?:({one}(?:\s+{one})*)|({zero}))\b")  # matched against lower-cased text
 
 
 def to_number(text: str) -> float:
@@ -82,12 +84,15 @@ def _words_value(text: str) -> int:
 def figures(sentence: str) -> list[Figure]:
     """Every figure of the sentence, in reading order."""
     found = [Figure(m.start(1), m.end(1), m.group(1), to_number(m.group(1))) for m in _DIGITS.finditer(sentence)]
-    for match in _word_pattern().finditer(sentence):
+    if not _ANY_WORD_DIGIT.search(sentence):
+        return sorted(found, key=lambda f: f.start)
+    for match in _word_pattern().finditer(sentence.lower()):
         if match.group(1):
-            text = match.group(1)
+            text = sentence[match.start(1) : match.end(1)]
             found.append(Figure(match.start(1), match.end(1), text, float(_words_value(text)), spelled=True))
         else:
-            found.append(Figure(match.start(2), match.end(2), match.group(2), 0.0, spelled=True, zero=True))
+            text = sentence[match.start(2) : match.end(2)]
+            found.append(Figure(match.start(2), match.end(2), text, 0.0, spelled=True, zero=True))
     return sorted(found, key=lambda f: f.start)
 
 

@@ -72,8 +72,7 @@ class Group:
 class _Names:
     exact: dict[str, str]  # folded full name or alias -> code
     bare: dict[str, tuple[str, ...]]  # folded name without Kabupaten/Kota -> codes
-    first_words: frozenset[str]
-    longest: int
+    first_words: dict[str, int]  # first folded word of a name -> the most words a name starting with it has
 
 
 @cache
@@ -94,8 +93,11 @@ def _names() -> _Names:
     for row in read_seed("regions/ref_region_aliases.csv"):
         exact.setdefault(fold(row["alias"]), row["region_code"])
     codes = {core: tuple(sorted(set(found))) for core, found in bare.items() if core not in exact}
-    keys = [*exact, *codes]
-    return _Names(exact, codes, frozenset(k.split("_")[0] for k in keys), max(len(k.split("_")) for k in keys))
+    first_words: dict[str, int] = {}
+    for key in [*exact, *codes]:
+        parts = key.split("_")
+        first_words[parts[0]] = max(first_words.get(parts[0], 0), len(parts))
+    return _Names(exact, codes, first_words)
 
 
 def _lookup(folded: str, province: str | None) -> str | tuple[str, ...] | None:
@@ -120,25 +122,29 @@ def mentions(sentence: str, province: str | None = None, masked: tuple[int, int]
     """
     names = _names()
     words = list(_WORD.finditer(sentence))
+    lowered = [w.group().lower() for w in words]
+    folded = [w if w.isascii() and w.isalpha() else fold(w) for w in lowered]
+    first_words = names.first_words
     found: list[Mention] = []
     i = 0
     while i < len(words):
-        word = words[i]
-        head = fold(word.group())
-        if head not in names.first_words:
+        longest = first_words.get(folded[i]) or first_words.get(folded[i].split("_")[0])
+        if longest is None:
             i += 1
             continue
+        word = words[i]
         if not word.group()[0].isupper() and not (
-            found and head not in _COMMON_WORDS and _AFTER_LIST_ITEM.search(sentence[: word.start()])
+            found
+            and folded[i] not in _COMMON_WORDS
+            and _AFTER_LIST_ITEM.search(sentence[max(0, word.start() - 8) : word.start()])
         ):
             i += 1
             continue
         hit = None
-        for n in range(min(names.longest, len(words) - i), 0, -1):
-            start, end = word.start(), words[i + n - 1].end()
-            looked = _lookup(fold(sentence[start:end]), province)
+        for n in range(min(longest, len(words) - i), 0, -1):
+            looked = _lookup("_".join(folded[i : i + n]), province)
             if looked:
-                hit = (n, start, end, looked)
+                hit = (n, word.start(), words[i + n - 1].end(), looked)
                 break
         if hit is None:
             i += 1

@@ -67,7 +67,8 @@ def unit_before(sentence: str, figure: Figure) -> str | None:
 def unit_named(sentence: str) -> str | None:
     """"Lima provinsi dengan pelanggaran terbanyak yakni Sulawesi Tenggara (31)": the first unit word of a
     sentence whose figures name none, for the bare figures of its list."""
-    found = [(m.start(), kind) for kind in ("cases", "persons") if (m := compiled()["unit_words"][kind].search(sentence))]
+    lowered = sentence.lower()
+    found = [(m.start(), kind) for kind in ("cases", "persons") if (m := compiled()["unit_words"][kind].search(lowered))]
     return min(found)[1] if found else None
 
 
@@ -107,63 +108,88 @@ def is_approximate(sentence: str, figure: Figure) -> bool:
 
 
 @dataclass(frozen=True)
-class _Match:
+class _Cue:
+    stage: str
+    side: str  # before, after or either
     start: int
     end: int
     text: str
 
 
-def _matches(sentence: str, patterns, start: int, end: int):
-    """Matches of the patterns in sentence[start:end] (a window: "^" is its start) that are not wished
-    for or denied ("agar ditindaklanjuti", "belum dijatuhi sanksi")."""
-    negated = compiled()["negated"]
-    window = sentence[start:end]
-    for pattern in patterns:
-        for match in pattern.finditer(window):
-            text = match.group()
-            at = start + match.start() + len(text) - len(text.lstrip())
-            if not negated.search(sentence[max(0, at - 25) : at]):
-                yield _Match(start + match.start(), start + match.end(), text)
+def _negated(sentence: str, start: int, text: str) -> bool:
+    """Whether stage words are wished for or denied ("agar ditindaklanjuti", "belum dijatuhi sanksi")."""
+    at = start + len(text) - len(text.lstrip())
+    return bool(compiled()["negated"].search(sentence[max(0, at - 25) : at]))
 
 
-def stage(sentence: str, left: tuple[int, int], right: tuple[int, int], next_is_figure: bool) -> tuple[str | None, str]:
-    """The stage whose words stand nearest the figure - any specific stage before the generic
-    "reported" - and the words themselves. Words nearer to the next figure are that one's
-    ("Total 131, dihentikan 20": "dihentikan" is the 20's)."""
-    reach = rules()["stage_reach"]
-    best: dict[str, tuple[int, str]] = {}
-    for name, sides in compiled()["stages"].items():
-        for side, patterns in sides.items():
-            if side in ("before", "either") and left[0] < left[1]:
-                start = max(left[0], left[1] - reach)
-                for match in _matches(sentence, patterns, start, left[1]):
-                    distance = left[1] - match.end
-                    if name not in best or distance < best[name][0]:
-                        best[name] = (distance, match.text)
-            if side in ("after", "either") and right[0] < right[1]:
-                end = min(right[1], right[0] + reach)
-                for match in _matches(sentence, patterns, right[0], end):
-                    distance = match.start - right[0]
-                    between = sentence[match.end : right[1]]
-                    if next_is_figure and right[1] - match.end < distance and not re.search(r"[,;]|\bdan\b", between):
-                        continue
-                    if name not in best or distance < best[name][0]:
-                        best[name] = (distance, match.text)
-    specific = {name: found for name, found in best.items() if name != "reported"}
-    if specific:
-        name = min(specific, key=lambda n: specific[n][0])
-        return name, specific[name][1]
-    if "reported" in best:
-        return "reported", best["reported"][1]
-    return None, ""
+class Cues:
+    """The stage words of one sentence, found once and handed to each of its figures by position.
 
+    Patterns anchored to a window's edge ("^...diproses", "ada\\s+$") are tried on each figure's own
+    window; the others on the whole sentence.
+    """
 
-def followed_up_near(sentence: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
-    """Whether words of a follow-up by the PPK stand on either side of a percentage."""
-    reach = rules()["stage_reach"]
-    patterns = compiled()["stages"]["followed_up"]["either"]
-    windows = ((max(left[0], left[1] - reach), left[1]), (right[0], min(right[1], right[0] + reach)))
-    return any(next(_matches(sentence, patterns, start, end), None) for start, end in windows if start < end)
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.found: list[_Cue] = []
+        c = compiled()
+        self.anchored: list[tuple[str, str, re.Pattern]] = c["anchored_stages"]
+        lowered = self.lowered = sentence.lower()  # stage patterns are written, and matched, in lower case
+        chosen = sorted({i for word, found in c["stage_keywords"].items() if word in lowered for i in found})
+        for i in chosen:
+            name, side, pattern = c["free_stages"][i]
+            for match in pattern.finditer(lowered):
+                if not _negated(sentence, match.start(), match.group()):
+                    self.found.append(_Cue(name, side, match.start(), match.end(), match.group()))
+
+    def _within(self, start: int, end: int, sides: tuple[str, ...]):
+        for cue in self.found:
+            if cue.side in sides and start <= cue.start and cue.end <= end:
+                yield cue
+        window = self.lowered[start:end]
+        for name, side, pattern in self.anchored:
+            if side in sides:
+                for match in pattern.finditer(window):
+                    if not _negated(self.sentence, start + match.start(), match.group()):
+                        yield _Cue(name, side, start + match.start(), start + match.end(), match.group())
+
+    def stage(self, left: tuple[int, int], right: tuple[int, int], next_is_figure: bool) -> tuple[str | None, str]:
+        """The stage whose words stand nearest the figure - any specific stage before the generic
+        "reported" - and the words themselves. Words nearer to the next figure are that one's
+        ("Total 131, dihentikan 20": "dihentikan" is the 20's)."""
+        reach = rules()["stage_reach"]
+        best: dict[str, tuple[int, str]] = {}
+        if left[0] < left[1]:
+            for cue in self._within(max(left[0], left[1] - reach), left[1], ("before", "either")):
+                distance = left[1] - cue.end
+                if cue.stage not in best or distance < best[cue.stage][0]:
+                    best[cue.stage] = (distance, cue.text)
+        if right[0] < right[1]:
+            for cue in self._within(right[0], min(right[1], right[0] + reach), ("after", "either")):
+                distance = cue.start - right[0]
+                between = self.sentence[cue.end : right[1]]
+                if next_is_figure and right[1] - cue.end < distance and not re.search(r"[,;]|\bdan\b", between):
+                    continue
+                if cue.stage not in best or distance < best[cue.stage][0]:
+                    best[cue.stage] = (distance, cue.text)
+        specific = {name: found for name, found in best.items() if name != "reported"}
+        if specific:
+            name = min(specific, key=lambda n: specific[n][0])
+            return name, specific[name][1]
+        if "reported" in best:
+            return "reported", best["reported"][1]
+        return None, ""
+
+    def followed_up_near(self, left: tuple[int, int], right: tuple[int, int]) -> bool:
+        """Whether words of a follow-up by the PPK stand on either side of a percentage."""
+        reach = rules()["stage_reach"]
+        windows = ((max(left[0], left[1] - reach), left[1]), (right[0], min(right[1], right[0] + reach)))
+        return any(
+            cue.stage == "followed_up" and cue.side == "either"
+            for start, end in windows
+            if start < end
+            for cue in self._within(start, end, ("either",))
+        )
 
 
 def actor(sentence: str) -> str | None:
@@ -171,8 +197,9 @@ def actor(sentence: str) -> str | None:
     recipient ("ke KASN"), a place ("di KASN") or a restatement in brackets ("(KASN)")."""
     c = compiled()
     first: tuple[int, str] | None = None
+    lowered = sentence.lower()
     for kind, pattern in c["actors"].items():
-        for match in pattern.finditer(sentence):
+        for match in pattern.finditer(lowered):
             before = sentence[max(0, match.start() - 12) : match.start()]
             if c["not_subject"].search(before) or before.endswith("("):
                 continue
@@ -188,6 +215,7 @@ def topic(sentence: str, figure: Figure, next_start: int) -> str:
     words = sentence[figure.end : min(next_start, figure.end + 70)]
     words = re.split(r"[.;]|,\s+(?=[a-z]+\s+\d)", words)[0]
     c = compiled()
+    words = words.lower()
     about, other = c["topic"].search(words), c["other_topic"].search(words)
     if other and (not about or other.start() < about.start()):
         return "other"
