@@ -57,11 +57,12 @@ def retract(con: duckdb.DuckDBPyConnection, source: str, file_name: str) -> Retr
                 "SELECT CAST(published_date AS VARCHAR), article_id FROM raw.news_articles WHERE source_file = ?",
                 [file_name],
             ).fetchall()
-            con.execute(
-                "DELETE FROM raw.news_facts WHERE article_id IN "
-                "(SELECT article_id FROM raw.news_articles WHERE source_file = ?)",
-                [file_name],
-            )
+            for table in ("raw.news_facts", "raw.news_fact_review"):
+                con.execute(
+                    f"DELETE FROM {table} WHERE article_id IN "
+                    "(SELECT article_id FROM raw.news_articles WHERE source_file = ?)",
+                    [file_name],
+                )
             con.execute("DELETE FROM raw.news_articles WHERE source_file = ?", [file_name])
             rows = len(removed)
         else:

@@ -1,4 +1,5 @@
-"""Load articles into `raw.news_articles` and their extracted facts into `raw.news_facts`.
+"""Load articles into `raw.news_articles`, their extracted facts into `raw.news_facts`, and the
+candidates the extractor is unsure of into `raw.news_fact_review` (with confidence and reasons).
 
 Each article is keyed by its id and belongs to one day, its partition: the publication date, or for
 an article that states none, the day it was first loaded. A file already loaded with the same bytes
@@ -13,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -23,7 +24,7 @@ from ingest.landing import content_hash, survey
 from ingest.loader import LoadHistory, SourceReport, refuse
 from ingest.news.articles import ARTICLE_SUFFIXES, Article, read_article_file
 from ingest.news.dedupe import CopyIndex, placement_order, sentence_hashes
-from ingest.news.extract import EXTRACTOR_VERSION, Fact, extract_facts
+from ingest.news.extract import EXTRACTOR_VERSION, Candidate, Fact, extract
 from ingest.raw_writer import FileReport, log_failure, log_file
 from ingest.sources import NEWS_SOURCE, Source
 from ingest.warehouse import transaction
@@ -52,6 +53,19 @@ CREATE TABLE IF NOT EXISTS raw.news_facts (
     evidence VARCHAR NOT NULL,
     as_of_date DATE,
     election_id VARCHAR,
+    extractor_version VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS raw.news_fact_review (
+    article_id VARCHAR NOT NULL,
+    metric VARCHAR NOT NULL,
+    region_code VARCHAR NOT NULL,     -- '?' where the place named fits several regions, or none known
+    value DOUBLE,
+    value_text VARCHAR NOT NULL,
+    evidence VARCHAR NOT NULL,
+    as_of_date DATE,
+    election_id VARCHAR,
+    confidence DOUBLE NOT NULL,       -- 0-1; news_facts takes candidates from the rules' publish_at
+    reasons VARCHAR NOT NULL,         -- what the candidate borrowed or what makes it doubtful, '; '-joined
     extractor_version VARCHAR NOT NULL
 );
 """
@@ -245,6 +259,7 @@ class Extraction:
     articles: int
     facts: list[Fact]
     days: list[str]  # the partition days whose articles were extracted
+    review: list[Candidate] = field(default_factory=list)  # candidates held for a person to check
 
 
 def extract_facts_for(con: duckdb.DuckDBPyConnection, window: tuple[dt.date, dt.date] | None = None) -> Extraction:
@@ -264,18 +279,34 @@ def extract_facts_for(con: duckdb.DuckDBPyConnection, window: tuple[dt.date, dt.
     articles = loaded_articles(con, where, params)
     if not articles:
         return Extraction(0, [], [])
-    facts = [fact for article in articles for fact in extract_facts(article)]
+    facts: list[Fact] = []
+    review: list[Candidate] = []
+    for article in articles:
+        found, doubtful = extract(article)
+        facts += found
+        review += doubtful
     frame = pd.DataFrame([asdict(f) for f in facts], columns=list(Fact.__dataclass_fields__))
     frame["extractor_version"] = EXTRACTOR_VERSION
+    held = pd.DataFrame(
+        [{**asdict(c.fact), "confidence": c.confidence, "reasons": "; ".join(c.reasons)} for c in review],
+        columns=[*Fact.__dataclass_fields__, "confidence", "reasons"],
+    )
+    held["extractor_version"] = EXTRACTOR_VERSION
     ids = pd.DataFrame({"article_id": [a.article_id for a in articles]})
     con.register("extracted", frame)
+    con.register("held", held)
     con.register("extracted_ids", ids)
     try:
         with transaction(con):
-            con.execute("DELETE FROM raw.news_facts WHERE article_id IN (SELECT article_id FROM extracted_ids)")
+            for table in ("raw.news_facts", "raw.news_fact_review"):
+                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM extracted_ids)")
             con.execute(
                 "INSERT INTO raw.news_facts SELECT article_id, metric, region_code, value, value_text, evidence, "
                 "CAST(as_of_date AS DATE), election_id, extractor_version FROM extracted"
+            )
+            con.execute(
+                "INSERT INTO raw.news_fact_review SELECT article_id, metric, region_code, value, value_text, "
+                "evidence, CAST(as_of_date AS DATE), election_id, confidence, reasons, extractor_version FROM held"
             )
             con.execute(
                 "UPDATE raw.news_articles SET extracted_version = ? "
@@ -284,5 +315,6 @@ def extract_facts_for(con: duckdb.DuckDBPyConnection, window: tuple[dt.date, dt.
             )
     finally:
         con.unregister("extracted")
+        con.unregister("held")
         con.unregister("extracted_ids")
-    return Extraction(len(articles), facts, sorted({day for _, day in chosen}))
+    return Extraction(len(articles), facts, sorted({day for _, day in chosen}), review)

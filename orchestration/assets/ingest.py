@@ -131,43 +131,71 @@ def news_articles(context: dg.AssetExecutionContext, refresh_lock: RefreshLockRe
     return dg.MaterializeResult(metadata=_report_metadata(report))
 
 
-@dg.asset(
-    key=[INGEST_GROUP, "news_facts"],
-    deps=[news_articles],
-    group_name=INGEST_GROUP,
-    description=(
-        "ASN-neutrality facts extracted from the articles, each with its evidence sentence. A nightly run "
-        "extracts only articles not yet extracted by this extractor version; a backfill (a run tagged "
-        "netra/backfill_from and netra/backfill_to, as `make backfill` starts it) re-extracts every article of "
-        "those days: published on them, or, undated, first loaded on them."
-    ),
-    kinds={"python", "duckdb"},
+NEWS_FACTS_KEY = dg.AssetKey([INGEST_GROUP, "news_facts"])
+NEWS_REVIEW_KEY = dg.AssetKey([INGEST_GROUP, "news_fact_review"])
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            NEWS_FACTS_KEY,
+            deps=[news_articles],
+            group_name=INGEST_GROUP,
+            description=(
+                "ASN-neutrality facts extracted from the articles, each with its evidence sentence: the candidates "
+                "the extractor is sure of. A nightly run extracts only articles not yet extracted by this extractor "
+                "version; a backfill (a run tagged netra/backfill_from and netra/backfill_to, as `make backfill` "
+                "starts it) re-extracts every article of those days: published on them, or, undated, first loaded on them."
+            ),
+            kinds={"python", "duckdb"},
+            owners=[OWNER],
+        ),
+        dg.AssetSpec(
+            NEWS_REVIEW_KEY,
+            deps=[news_articles],
+            group_name=INGEST_GROUP,
+            description=(
+                "The candidates the extractor is unsure of, with their confidence and the reasons, held in "
+                "raw.news_fact_review for a person to confirm; extracted in the same pass as the facts."
+            ),
+            kinds={"python", "duckdb"},
+            owners=[OWNER],
+        ),
+    ],
     pool=DUCKDB_WRITER_POOL,
     retry_policy=TRANSIENT_RETRY,
-    owners=[OWNER],
 )
 @no_retry_unless_transient
-def news_facts(context: dg.AssetExecutionContext, refresh_lock: RefreshLockResource) -> dg.MaterializeResult:
+def news_facts(context: dg.AssetExecutionContext, refresh_lock: RefreshLockResource):
     window = rebuild_window(context.run.tags)
     settings = load_settings()
     with connect(settings.build_db) as con:
         extraction = extract_facts_for(con, window)
-    by_metric: dict[str, int] = {}
-    for fact in extraction.facts:
-        by_metric[fact.metric] = by_metric.get(fact.metric, 0) + 1
     context.log.info(
         f"news_facts: {extraction.articles} article(s) over {len(extraction.days)} day(s) extracted, "
-        f"{len(extraction.facts)} fact(s)"
+        f"{len(extraction.facts)} fact(s), {len(extraction.review)} held for review"
     )
-    return dg.MaterializeResult(
+    days = {
+        "articles_extracted": extraction.articles,
+        "days": len(extraction.days),
+        "first_day": extraction.days[0] if extraction.days else "",
+        "last_day": extraction.days[-1] if extraction.days else "",
+    }
+    yield dg.MaterializeResult(
+        asset_key=NEWS_FACTS_KEY,
         metadata={
-            "articles_extracted": extraction.articles,
-            "days": len(extraction.days),
-            "first_day": extraction.days[0] if extraction.days else "",
-            "last_day": extraction.days[-1] if extraction.days else "",
+            **days,
             "facts": len(extraction.facts),
-            "facts_by_metric": by_metric,
-        }
+            "facts_by_metric": dict(Counter(f.metric for f in extraction.facts)),
+        },
+    )
+    yield dg.MaterializeResult(
+        asset_key=NEWS_REVIEW_KEY,
+        metadata={
+            **days,
+            "held_for_review": len(extraction.review),
+            "held_by_metric": dict(Counter(c.fact.metric for c in extraction.review)),
+        },
     )
 
 

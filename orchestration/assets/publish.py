@@ -24,6 +24,7 @@ SERVING_MARTS = (
     "violation_categories",
     "bawaslu_case_summary",
     "news_facts",
+    "news_fact_review",
     "news_vs_official",
     "dim_region",
     "dim_election",
