@@ -25,7 +25,7 @@ from pathlib import Path
 from ingest.landing import survey
 from ingest.news.articles import ARTICLE_SUFFIXES, Article, published_date_in, read_articles, strip_furniture
 from ingest.news.dedupe import find_copies
-from ingest.news.extract import Fact, extract_facts
+from ingest.news.extract import Candidate, Fact, extract
 
 FOLDS = 3
 
@@ -68,12 +68,16 @@ class Scores:
     false_positive: Counter = field(default_factory=Counter)
     false_negative: Counter = field(default_factory=Counter)
     mistakes: list[str] = field(default_factory=list)
+    held: int = 0  # candidates held for review
+    held_right: int = 0  # of them, those that would have been a true positive
 
     def add(self, other: Scores) -> None:
         self.true_positive += other.true_positive
         self.false_positive += other.false_positive
         self.false_negative += other.false_negative
         self.mistakes += other.mistakes
+        self.held += other.held
+        self.held_right += other.held_right
 
     def prf(self, metric: str | None = None) -> tuple[float, float, float]:
         def total(counter: Counter) -> int:
@@ -89,8 +93,11 @@ class Scores:
         return sorted(set(self.true_positive) | set(self.false_positive) | set(self.false_negative))
 
 
-def score_article(article_id: str, facts: list[Fact], gold: list[dict], scores: Scores) -> None:
-    """Add one article's outcome to `scores`, as the development set's scorer counts it."""
+def score_article(
+    article_id: str, facts: list[Fact], gold: list[dict], scores: Scores, held: list[Candidate] = ()
+) -> None:
+    """Add one article's outcome to `scores`, as the development set's scorer counts it; the candidates
+    held for review count apart, by whether they would have matched a gold fact left unmatched."""
     distinct = {(f.metric, _region(f.region_code), f.value, f.value_text): f for f in facts}
     used: set[int] = set()
     for fact in distinct.values():
@@ -102,6 +109,11 @@ def score_article(article_id: str, facts: list[Fact], gold: list[dict], scores: 
         used.add(hit)
         if not gold[hit].get("optional"):
             scores.true_positive[fact.metric] += 1
+    for candidate in held:
+        scores.held += 1
+        hit = next((i for i, g in enumerate(gold) if i not in used and matches(candidate.fact, g)), None)
+        if hit is not None and not gold[hit].get("optional"):
+            scores.held_right += 1
     for i, g in enumerate(gold):
         if i not in used and not g.get("optional"):
             metric = g["metric"][0] if isinstance(g["metric"], list) else g["metric"]
@@ -126,12 +138,12 @@ def evaluate(gold_path: Path, texts: Path | None = None) -> dict[str, Scores]:
     for article in articles:
         if article.article_id not in gold:
             continue
-        found = [] if article.article_id in copies else extract_facts(article)
+        found, held = ([], []) if article.article_id in copies else extract(article)
         targets = [scores["all"]]
         if development:
             targets.append(scores.setdefault(f"fold {fold_of(article.article_id)}", Scores()))
         for target in targets:
-            score_article(article.article_id, found, gold[article.article_id], target)
+            score_article(article.article_id, found, gold[article.article_id], target, held)
     missing = set(gold) - {a.article_id for a in articles}
     if missing and not development:
         raise ValueError(f"{gold_path}: gold names articles that are not in its folder: {sorted(missing)}")
@@ -157,6 +169,9 @@ def report(scores: Scores, mistakes: bool = True) -> str:
             scores.true_positive, scores.false_positive, scores.false_negative)]  # fmt: skip
         tp, fp, fn = counts
         lines.append(f"{metric or 'overall':<20} {p:>9.3f} {r:>7.3f} {f:>6.3f} {tp:>5} {fp:>5} {fn:>5}")
+    lines.append(
+        f"held for review (not counted above): {scores.held} candidate(s), {scores.held_right} of them a gold fact"
+    )
     return "\n".join(lines + ([f"  {m}" for m in scores.mistakes] if mistakes else []))
 
 

@@ -171,11 +171,18 @@ def groups(sentence: str, found: list[Mention]) -> list[Group]:
     """Mentions joined only by commas and "dan" form one group; every other mention stands alone."""
     result: list[list[Mention]] = []
     for mention in found:
-        if result and _LIST_GAP.match(sentence[result[-1][-1].end : mention.start]):
+        # "di Provinsi Banten, Kabupaten Pandeglang ...": a province and a regency in it are no list of peers
+        same_level = result and _level(result[-1][-1]) == _level(mention)
+        if same_level and _LIST_GAP.match(sentence[result[-1][-1].end : mention.start]):
             result[-1].append(mention)
         else:
             result.append([mention])
     return [Group(tuple(g)) for g in result]
+
+
+def _level(mention: Mention) -> str:
+    codes = mention.candidates or ((mention.code,) if mention.code else ())
+    return "regency" if codes and "." in codes[0] else "province" if codes else "unknown"
 
 
 def province_of(code: str | None) -> str | None:

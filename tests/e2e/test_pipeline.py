@@ -82,6 +82,17 @@ SERVING_TABLES = {
         "value_text",
         "evidence",
     ],
+    "news_fact_review": [
+        "article_id",
+        "source_url",
+        "metric",
+        "region_code",
+        "value",
+        "value_text",
+        "confidence",
+        "reasons",
+        "evidence",
+    ],
     "news_vs_official": [
         "article_id",
         "metric",
@@ -295,6 +306,15 @@ def test_news_facts_keep_their_evidence_and_meet_the_official_figures(serving):
         "WHERE article_id = 'netralitas_pilkada_2020' AND metric = 'asn_reported'"
     ).fetchall()
     assert compared == [(694.0, 12.0, "2020-09-30", 682.0)]
+
+
+def test_figures_the_extractor_doubts_are_held_for_review_apart_from_the_facts(serving):
+    held = serving.execute(
+        "SELECT article_id, metric, region_code, value_text, confidence, reasons FROM marts.news_fact_review"
+    ).fetchall()
+    facts = set(serving.execute("SELECT article_id, metric, region_code, value_text FROM marts.news_facts").fetchall())
+    assert all(0.3 <= confidence < 0.7 and reasons for *_, confidence, reasons in held)
+    assert not {row[:4] for row in held} & facts
 
 
 def test_ppk_followup_ages_recommendations_as_of_each_snapshot(serving):

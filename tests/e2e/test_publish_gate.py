@@ -57,7 +57,7 @@ def test_an_unusable_ikp_table_holds_back_only_the_ikp_mart_and_says_why(tmp_pat
         "by: add it to dbt_project/seeds/methodology/ref_ikp_edition_aliases.csv"
     )
     assert {mart for mart, (status, _) in found.items() if status != "published"} == {"ikp_asn_neutrality"}
-    assert "Netra refresh published 13 of 14 marts" in done.stdout
+    assert "Netra refresh published 14 of 15 marts" in done.stdout
     assert "! held back ikp_asn_neutrality (held_back): 18 of 18 bawaslu_ikp rows quarantined" in done.stdout
     assert "Traceback" not in done.stdout
 

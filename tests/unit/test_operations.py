@@ -25,7 +25,7 @@ def test_definitions_wire_one_connected_graph_with_its_jobs_and_automation():
         parents = {p for key in frontier for p in graph.get(key).parent_keys}
         frontier = parents - upstream
         upstream |= parents
-    for source in ("kasn", "bkn", "bawaslu_ikp", "bawaslu_cases", "news_articles", "news_facts"):
+    for source in ("kasn", "bkn", "bawaslu_ikp", "bawaslu_cases", "news_articles", "news_facts", "news_fact_review"):
         assert dg.AssetKey(["ingest", source]) in upstream
     assert defs.resolve_schedule_def("nightly_refresh").cron_schedule == "0 2 * * *"
     assert defs.resolve_schedule_def("nightly_refresh").execution_timezone == "Asia/Jakarta"
