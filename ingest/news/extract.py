@@ -65,6 +65,7 @@ class Candidate:
     reasons: tuple[str, ...]
     stage: str = ""
     position: int = 0  # reading order within the article, for ties
+    parent: int | None = None  # a breakdown's total ("76 kasus, 12 dihentikan"): its position
 
 
 @dataclass
@@ -77,6 +78,7 @@ class _Figure:
     confidence: float = 1.0
     reasons: list[str] = field(default_factory=list)
     inherited: bool = False
+    topic: str | None = None  # how it is about ASN: own, sentence or context (a breakdown: its total's)
 
     def lose(self, name: str, reason: str) -> None:
         self.confidence -= penalty(name)
@@ -98,6 +100,7 @@ class _Reader:
         self.mentions = [mentions(s, masked=dateline(s)) if i in wanted else [] for i, (_, s) in enumerate(self.pairs)]
         named = [e for _, s in self.pairs[:4] for _, e in elections(s) if e]
         self.election = named[0] if named else next((e for _, s in self.pairs for _, e in elections(s) if e), None)
+        self.named_codes = {m.code for found in self.mentions for m in found if m.code}
         provinces = [province_of(m.code) for found in self.mentions for m in found if m.code]
         self.province = max(set(provinces), key=provinces.count) if provinces else None
         self.actor = next((a for _, s in self.pairs if (a := reading.actor(s))), None)
@@ -108,7 +111,10 @@ class _Reader:
         self.unit: str | None = None
         self.on_topic = False
         self.listing = False  # the sentence before listed IKP scores or ranks
-        self.seen: dict[float, list[tuple[str, str]]] = {}  # value -> (region, unit) it was given for
+        self.categories = False  # the sentence before counted by kind of violation ("tren", "modus")
+        self.last_total: int | None = None  # position of the last count that is not a breakdown
+        self.seen: dict[float, list[tuple[str, str, str]]] = {}  # value -> (region, unit, stage) it was given for
+        self.totals: dict[str, float] = {}  # region -> the largest count reported for it so far
         self.candidates: list[Candidate] = []
 
     def _office_region(self) -> str | None:
@@ -124,7 +130,7 @@ class _Reader:
                     r"\s*(?:umum\s*)?(?:\(\w+\)\s*|\)\s*)?(?:provinsi|kabupaten|kota|kab\.?)?\s*", gap, re.I
                 ):
                     regions.append(after.code)
-        return max(set(regions), key=regions.count) if regions else None
+        return max(dict.fromkeys(regions), key=regions.count) if regions else None  # ties: the first named
 
     def read(self) -> list[Candidate]:
         flags = self.flags
@@ -149,11 +155,14 @@ class _Reader:
         return any(c.position // 1000 == index and c.stage not in ("rank", "score", "zone") for c in self.candidates)
 
     def _settle(self, mention: Mention) -> Mention:
-        """A bare name fitting several regencies is settled by the article's province, when one is in it."""
-        if mention.code is None and mention.candidates and self.province:
-            inside = [c for c in mention.candidates if c.startswith(self.province + ".")]
-            if len(inside) == 1:
-                return Mention(mention.start, mention.end, inside[0], mention.candidates)
+        """A bare name fitting several regions ("Magelang") is settled by the one the article names in full
+        elsewhere ("Kabupaten Magelang"), else by the article's province when only one is in it."""
+        if mention.code is None and mention.candidates:
+            named = [c for c in mention.candidates if c in self.named_codes]
+            inside = [c for c in mention.candidates if self.province and c.startswith(self.province + ".")]
+            for settled in (named, inside):
+                if len(settled) == 1:
+                    return Mention(mention.start, mention.end, settled[0], mention.candidates)
         return mention
 
     # --- one sentence ----------------------------------------------------------------------------------
@@ -184,6 +193,7 @@ class _Reader:
         produced: list[Candidate] = []
         taken_before = previous_end = count_left = 0
         sentence_region: str | None = None
+        sentence_topic: str | None = None  # "other" once a figure of the sentence names another subject
         list_stage: tuple[str, str, str] | None = None
         for i, item in enumerate(items):
             figure = item.figure
@@ -220,30 +230,52 @@ class _Reader:
             right_end = next_start
             if i + 1 < len(items) and items[i + 1].kind == "percent" and _apposed(sentence, item.unit_end, items[i + 1].figure):
                 right_end = items[i + 2].figure.start if i + 2 < len(items) else len(sentence)
+            shared = right_end < len(sentence)  # a next figure may claim the words between them
+            if shared:
+                # "245, bukan pelanggaran sebanyak 161": words after a comma belong to the next figure,
+                # words before it to this one
+                comma = sentence.find(",", item.unit_end, right_end)
+                right_end, shared = (comma, False) if comma >= 0 else (right_end, True)
             right = (item.unit_end, right_end)
-            stage, stage_words = cues.stage(left, right, right_end < len(sentence))
+            stage, stage_words = cues.stage(left, right, shared)
             if stage is None and list_stage and item.kind == list_stage[0] and figure.start - previous_end < 60:
                 stage, stage_words = list_stage[1], list_stage[2]
+            if stage in (None, "reported") and re.match(r"\s*rekomendasi\b", sentence[figure.end : item.unit_end], re.I):
+                stage, stage_words = "recommended", "rekomendasi"  # "6 rekomendasi KASN ke PPK"
             breakdown = item.inherited and stage not in (None, "reported")
 
-            if item.kind != "percent" and not breakdown and not self._on_topic(sentence, item, next_start, about_asn, other_subject):
-                previous_end = item.unit_end
-                continue
+            if item.kind != "percent":
+                if breakdown:
+                    if sentence_topic == "other":
+                        previous_end = item.unit_end
+                        continue
+                else:
+                    topic = self._on_topic(sentence, item, next_start, about_asn, other_subject, sentence_topic)
+                    sentence_topic = topic if topic in ("own", "other") else sentence_topic
+                    if topic == "other" or topic is None:
+                        previous_end = item.unit_end
+                        continue
+                    item.topic = topic
             if reading.is_approximate(sentence, figure):
                 item.lose("approximate", "an estimate or a lower bound")
+            if (flags.categories or self.categories and flags.continues) and item.kind != "percent":
+                item.lose("category", "a count by kind of violation, a part of a total")
 
             group, how = reading.owner(sentence, figure, item.unit_end, found, taken_before)
-            regions = self._regions(item, group, how, found, breakdown, anaphoric, sentence_region, last_region, paragraph_region)
+            regions = self._regions(
+                sentence, item, group, how, found, breakdown, anaphoric, sentence_region, last_region, paragraph_region
+            )
             if how == "attached" and group is not None:
                 taken_before = group.start
 
             # a figure given before, repeated for the same region or pointed back at, is no new fact
-            earlier = [(r, k) for r, k in self.seen.get(figure.value, []) if k == item.kind or item.inherited]
-            if earlier and (
-                reading.points_back(sentence, figure, item.unit_end)
-                or any(r in regions for r, _ in earlier)
-                and (item.inherited or not found)
-            ):
+            pointed = reading.points_back(sentence, figure, item.unit_end)
+            earlier = [
+                (r, k)
+                for r, k, st in self.seen.get(figure.value, [])
+                if pointed or (k == item.kind or item.inherited) and (st == stage or stage in (None, "reported"))
+            ]
+            if earlier and (pointed or any(r in regions for r, _ in earlier) and (item.inherited or not found)):
                 previous_end = item.unit_end
                 anaphoric = True
                 if not found and earlier[0][0] != "?":
@@ -258,10 +290,19 @@ class _Reader:
             election = self._election(named, figure)
             for region in regions:
                 fact = Fact(self.article.article_id, metric, region or "?", figure.value, figure.text, sentence, as_of, election)
-                candidate = Candidate(fact, round(item.confidence, 3), tuple(item.reasons), stage, index * 1000 + figure.start)
+                parent = self.last_total if breakdown else None
+                candidate = Candidate(
+                    fact, round(item.confidence, 3), tuple(item.reasons), stage, index * 1000 + figure.start, parent
+                )
                 produced.append(candidate)
-                self.seen.setdefault(figure.value, []).append((region or "?", item.kind))
+                self.seen.setdefault(figure.value, []).append((region or "?", item.kind, stage))
+                if stage == "reported" and anaphoric and region and self.totals.get(region, 0) > figure.value:
+                    produced[-1] = _demote(produced[-1], "part_of_total", "a part of the total stated before it")
+                if stage == "reported" and region:
+                    self.totals[region] = max(self.totals.get(region, 0), figure.value)
             list_stage = (item.kind, stage, stage_words) if stage != "reported" else None
+            if not breakdown:
+                self.last_total = index * 1000 + figure.start
             if len(regions) == 1 and regions[0]:
                 sentence_region = regions[0]
                 self.region, self.region_paragraph = regions[0], paragraph
@@ -269,41 +310,46 @@ class _Reader:
 
         self._index_figures(index, sentence, previous, flags, found, items, named, as_of, produced)
         self.candidates += produced
-        counted = any(c.stage not in ("rank", "score", "zone") for c in produced)
         if other_subject:
             self.on_topic = False
-        elif about_asn or items:
-            self.on_topic = about_asn or (self.on_topic and counted)
+        elif about_asn:
+            self.on_topic = True
+        self.categories = flags.categories or (self.categories and flags.continues)
         self.unit = sentence_unit or self.unit
         self.actor = named_actor or self.actor
 
-    def _on_topic(self, sentence: str, item: _Figure, next_start: int, about_asn: bool, other_subject: bool) -> bool:
-        """About ASN neutrality by its own words, its sentence, or the sentences before it."""
+    def _on_topic(self, sentence, item, next_start, about_asn, other_subject, sentence_topic) -> str | None:
+        """How the figure is about ASN neutrality: "own" (its own words), "sentence", "context" (the
+        sentences before), or "other" / None when it is not."""
         own = reading.topic(sentence, item.figure, next_start)
         if own == "other" or other_subject:
-            return False
+            return "other"
         if own == "own":
-            return True
+            return "own"
+        if sentence_topic == "other":
+            return None  # "406 dugaan pelanggaran pada Pilkada ..., bukan pelanggaran sebanyak 161"
         if about_asn:
             item.lose("topic_from_sentence", "about ASN by its sentence")
-            return True
+            return "sentence"
         if self.on_topic or item.inherited:
             item.lose("topic_from_context", "about ASN by the sentences before")
-            return True
-        return False
+            return "context"
+        return None
 
-    def _regions(self, item, group, how, found, breakdown, anaphoric, sentence_region, last_region, paragraph_region):
+    def _regions(self, sentence, item, group, how, found, breakdown, anaphoric, sentence_region, last_region, paragraph_region):
         if group is not None:
             if how == "sentence":
                 item.lose("region_from_sentence", "the sentence's only region")
             if None in group.codes:
                 item.lose("region_ambiguous", "a place name that fits several regions, or none known")
             return group.codes
-        if found:
-            item.lose("region_ambiguous", "which of the sentence's regions is meant is unclear")
-            return [None]
         if sentence_region and breakdown:
             return [sentence_region]  # "76 kasus, 12 dihentikan": the region of the total it splits
+        # regions named only in a later clause ("..., kata Ketua Bawaslu Sulsel") say who speaks
+        later = all(g.start > item.unit_end and "," in sentence[item.unit_end : g.start] for g in found)
+        if found and not later:
+            item.lose("region_ambiguous", "which of the sentence's regions is meant is unclear")
+            return [None]
         if last_region and (breakdown or anaphoric):
             if not breakdown:
                 item.lose("region_carried", "region of the sentence before")
@@ -329,7 +375,7 @@ class _Reader:
             if not item.inherited:  # a list item shares its list's words
                 item.lose("no_stage_word", "no stage word near it")
             stage = "reported"
-        if stage == "recommended" and actor == "bawaslu" and not re.search(r"terbukti|dinyatakan|dibalas", stage_words, re.I):
+        if stage == "recommended" and actor == "bawaslu" and re.search(r"rekomendasikan", stage_words, re.I):
             stage = "forwarded"  # Bawaslu "recommends" to KASN: it forwards, KASN recommends sanctions
         if stage == "forwarded" and actor == "kasn" and item.kind == "cases":
             stage = "reported"
@@ -375,6 +421,8 @@ class _Flags:
     ikp: bool = False
     other_dimension: bool = False
     office: bool = False  # names a Bawaslu office
+    categories: bool = False  # counts by kind of violation ("tren pelanggaran", "modus", "bentuk")
+    continues: bool = False  # opens as a continuation ("Kemudian, ...", "Selanjutnya, ...")
 
     @classmethod
     def of(cls, sentence: str) -> "_Flags":
@@ -387,6 +435,8 @@ class _Flags:
             bool(c["ikp"].search(lowered)),
             bool(c["other_dimension"].search(lowered)),
             bool(c["actors"]["bawaslu"].search(lowered)),
+            bool(c["categories"].search(lowered)),
+            bool(c["continuation"].match(lowered)),
         )
 
 
@@ -427,8 +477,7 @@ def _decide(candidates: list[Candidate]) -> tuple[list[Fact], list[Candidate]]:
     best: dict[tuple, Candidate] = {}
     for c in sorted(adjusted, key=lambda c: (-c.confidence, c.position)):
         best.setdefault((c.fact.metric, c.fact.region_code, c.fact.election_id), c)
-    facts: dict[tuple, Fact] = {}
-    review: list[Candidate] = []
+    decided: list[Candidate] = []
     for c in sorted(adjusted, key=lambda c: c.position):
         chosen = best[(c.fact.metric, c.fact.region_code, c.fact.election_id)]
         if c is not chosen and (c.fact.value, c.fact.value_text if c.fact.value is None else None) != (
@@ -436,6 +485,14 @@ def _decide(candidates: list[Candidate]) -> tuple[list[Fact], list[Candidate]]:
             chosen.fact.value_text if chosen.fact.value is None else None,
         ):
             c = _demote(c, "conflicting_value", f"the article also states {chosen.fact.value_text} for this")
+        decided.append(c)
+    # a breakdown stands or falls with the total it splits
+    standing = {c.position for c in decided if c.confidence >= thresholds["publish_at"]}
+    facts: dict[tuple, Fact] = {}
+    review: list[Candidate] = []
+    for c in decided:
+        if c.parent is not None and c.parent not in standing and c.confidence >= thresholds["publish_at"]:
+            c = _demote(c, "part_of_total", "it splits a total that is itself held")
         if c.confidence >= thresholds["publish_at"]:
             identity = (c.fact.metric, c.fact.region_code, c.fact.value, c.fact.value_text if c.fact.value is None else None)
             facts.setdefault(identity, c.fact)

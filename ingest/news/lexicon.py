@@ -71,6 +71,8 @@ def compiled() -> dict:
         "rank_of_counts": re.compile("|".join(r["rank_of_counts"]), re.I),
         "score_word": _words(r["score_words"]),
         "zone": re.compile(r["zone_pattern"], re.I),
+        "categories": _words(r["category_terms"]),
+        "continuation": re.compile(rf"^\W*(?:{_alternation(r['continuation_openers'])})\b"),
     }
 
 

@@ -20,7 +20,7 @@ _MONTH_AFTER = re.compile(r"^\s+(?:" + "|".join(_MONTHS) + r")\b", re.I)
 _ATTACHED_AFTER = re.compile(r"^[^.;]{0,45}?\b(?:di|se-?)\s+$", re.I)
 # a bare figure is a breakdown of the count before it only when a stage word follows it closely
 _BREAKDOWN_AFTER = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?(?:di\s*antaranya|diantaranya|sudah|telah|masih|dihentikan|diproses|direkomendasikan|"
+    r"^\s*(?:\S+\s+){0,2}?(?:di\s*antaranya|diantaranya|sudah|telah|masih|dihentikan|diproses|direkomendasikan|"
     r"diteruskan|terbukti|tidak|dan)\b",
     re.I,
 )
@@ -212,14 +212,11 @@ def actor(sentence: str) -> str | None:
 def topic(sentence: str, figure: Figure, next_start: int) -> str:
     """"own" when the figure's own words name ASN neutrality, "other" when they name another subject
     first, "none" when they name neither."""
-    words = sentence[figure.end : min(next_start, figure.end + 70)]
-    words = re.split(r"[.;]|,\s+(?=[a-z]+\s+\d)", words)[0]
+    words = re.split(r"[.;,]", sentence[figure.end : min(next_start, figure.end + 70)])[0].lower()
     c = compiled()
-    words = words.lower()
-    about, other = c["topic"].search(words), c["other_topic"].search(words)
-    if other and (not about or other.start() < about.start()):
+    if c["other_topic"].search(words):  # "14 ... terkait netralitas ASN dan Kades": not ASN's alone
         return "other"
-    return "own" if about else "none"
+    return "own" if c["topic"].search(words) else "none"
 
 
 def owner(sentence: str, figure: Figure, unit_end: int, found: list[Group], taken_before: int) -> tuple[Group | None, str]:
@@ -232,5 +229,7 @@ def owner(sentence: str, figure: Figure, unit_end: int, found: list[Group], take
     if after and _ATTACHED_AFTER.match(sentence[unit_end : after[0].start]):
         return after[0], "attached"
     if len(found) == 1 and len(found[0].mentions) == 1:
-        return found[0], "sentence"
+        # the sentence's one region, unless it stands in another clause after the figure
+        if found[0].start < figure.start or "," not in sentence[unit_end : found[0].start]:
+            return found[0], "sentence"
     return None, ""
