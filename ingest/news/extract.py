@@ -114,7 +114,7 @@ class _Reader:
         self.categories = False  # the sentence before counted by kind of violation ("tren", "modus")
         self.last_total: int | None = None  # position of the last count that is not a breakdown
         self.seen: dict[float, list[tuple[str, str, str]]] = {}  # value -> (region, unit, stage) it was given for
-        self.totals: dict[str, float] = {}  # region -> the largest count reported for it so far
+        self.totals: dict[tuple, float] = {}  # (region, unit) -> the largest count reported for it so far
         self.candidates: list[Candidate] = []
 
     def _office_region(self) -> str | None:
@@ -194,6 +194,7 @@ class _Reader:
         taken_before = previous_end = count_left = 0
         sentence_region: str | None = None
         sentence_topic: str | None = None  # "other" once a figure of the sentence names another subject
+        listed_topic: str | None = None  # the topic of the sentence's last accepted count
         list_stage: tuple[str, str, str] | None = None
         for i, item in enumerate(items):
             figure = item.figure
@@ -221,8 +222,9 @@ class _Reader:
             left_start = previous_end
             if previous_end:
                 # "99 ASN telah direkomendasikan dijatuhi sanksi, 20 ASN ...": words before the comma are the 99's
-                comma = sentence.rfind(",", previous_end, figure.start)
-                left_start = comma + 1 if comma >= 0 else previous_end
+                # ("12 kasus yang diteruskan ke KASN dan 6 rekomendasi": "diteruskan" is the 12's too)
+                cut = max(sentence.rfind(",", previous_end, figure.start), sentence.rfind(" dan ", previous_end, figure.start))
+                left_start = cut + 1 if cut >= 0 else previous_end
             if item.kind == "percent" and i and _apposed(sentence, items[i - 1].unit_end, figure):
                 left_start = count_left  # "tindak lanjut ... baru 256 ASN atau 52 persen": the count's words
             left = (left_start, figure.start)
@@ -240,7 +242,7 @@ class _Reader:
             stage, stage_words = cues.stage(left, right, shared)
             if stage is None and list_stage and item.kind == list_stage[0] and figure.start - previous_end < 60:
                 stage, stage_words = list_stage[1], list_stage[2]
-            if stage in (None, "reported") and re.match(r"\s*rekomendasi\b", sentence[figure.end : item.unit_end], re.I):
+            if stage in (None, "reported", "forwarded") and re.match(r"\s*rekomendasi\b", sentence[figure.end : item.unit_end], re.I):
                 stage, stage_words = "recommended", "rekomendasi"  # "6 rekomendasi KASN ke PPK"
             breakdown = item.inherited and stage not in (None, "reported")
 
@@ -249,8 +251,10 @@ class _Reader:
                     if sentence_topic == "other":
                         previous_end = item.unit_end
                         continue
+                elif listed_topic and reading.topic(sentence, figure, next_start, previous_end) == "none":
+                    item.topic = listed_topic  # a list's item is about what the figure before it is about
                 else:
-                    topic = self._on_topic(sentence, item, next_start, about_asn, other_subject, sentence_topic)
+                    topic = self._on_topic(sentence, item, next_start, previous_end, about_asn, other_subject, sentence_topic)
                     sentence_topic = topic if topic in ("own", "other") else sentence_topic
                     if topic == "other" or topic is None:
                         previous_end = item.unit_end
@@ -296,17 +300,20 @@ class _Reader:
                 )
                 produced.append(candidate)
                 self.seen.setdefault(figure.value, []).append((region or "?", item.kind, stage))
-                if stage == "reported" and anaphoric and region and self.totals.get(region, 0) > figure.value:
+                total = (region, item.kind)
+                if stage == "reported" and anaphoric and region and self.totals.get(total, 0) > figure.value:
                     produced[-1] = _demote(produced[-1], "part_of_total", "a part of the total stated before it")
                 if stage == "reported" and region:
-                    self.totals[region] = max(self.totals.get(region, 0), figure.value)
+                    self.totals[total] = max(self.totals.get(total, 0), figure.value)
             list_stage = (item.kind, stage, stage_words) if stage != "reported" else None
             if not breakdown:
                 self.last_total = index * 1000 + figure.start
+            listed_topic = item.topic or listed_topic
             if len(regions) == 1 and regions[0]:
                 sentence_region = regions[0]
                 self.region, self.region_paragraph = regions[0], paragraph
-                self.main_region = self.main_region or regions[0]
+                if len({code for g in found for code in g.codes}) <= 1:  # a list's first item is not what it is about
+                    self.main_region = self.main_region or regions[0]
 
         self._index_figures(index, sentence, previous, flags, found, items, named, as_of, produced)
         self.candidates += produced
@@ -318,17 +325,17 @@ class _Reader:
         self.unit = sentence_unit or self.unit
         self.actor = named_actor or self.actor
 
-    def _on_topic(self, sentence, item, next_start, about_asn, other_subject, sentence_topic) -> str | None:
+    def _on_topic(self, sentence, item, next_start, previous_end, about_asn, other_subject, sentence_topic) -> str | None:
         """How the figure is about ASN neutrality: "own" (its own words), "sentence", "context" (the
         sentences before), or "other" / None when it is not."""
-        own = reading.topic(sentence, item.figure, next_start)
+        own = reading.topic(sentence, item.figure, next_start, previous_end)
         if own == "other" or other_subject:
             return "other"
         if own == "own":
             return "own"
         if sentence_topic == "other":
             return None  # "406 dugaan pelanggaran pada Pilkada ..., bukan pelanggaran sebanyak 161"
-        if about_asn:
+        if about_asn and compiled()["topic"].search(reading.clause_of(sentence, item.figure)):
             item.lose("topic_from_sentence", "about ASN by its sentence")
             return "sentence"
         if self.on_topic or item.inherited:

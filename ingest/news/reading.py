@@ -73,8 +73,11 @@ def unit_named(sentence: str) -> str | None:
 
 
 def is_not_a_count(sentence: str, figure: Figure, kind: str | None) -> bool:
-    """A year ("Pemilu 2024", unless a unit says it counts: "1997 ASN") or a day ("30 September")."""
-    if _MONTH_AFTER.match(sentence[figure.end :]):
+    """A year ("Pemilu 2024", unless a unit says it counts: "1997 ASN"), a day ("30 September") or a
+    reference ("Pasal 3", "PP 53", "Nomor 5")."""
+    if _MONTH_AFTER.match(sentence[figure.end :]) or compiled()["reference_before"].search(
+        sentence[max(0, figure.start - 12) : figure.start]
+    ):
         return True
     if figure.spelled or not (1900 <= figure.value <= 2100) or "." in figure.text or "," in figure.text:
         return False
@@ -100,9 +103,10 @@ def points_back(sentence: str, figure: Figure, unit_end: int) -> bool:
 
 
 def is_approximate(sentence: str, figure: Figure) -> bool:
+    """"lebih dari 400", "lebih dari kalau tidak salah 400", "700-an": an estimate or a lower bound."""
     c = compiled()
     return bool(
-        c["approx_before"].search(sentence[max(0, figure.start - 20) : figure.start])
+        c["approx_before"].search(sentence[max(0, figure.start - 40) : figure.start])
         or c["approx_after"].match(sentence[figure.end : figure.end + 12])
     )
 
@@ -174,7 +178,8 @@ class Cues:
                     best[cue.stage] = (distance, cue.text)
         specific = {name: found for name, found in best.items() if name != "reported"}
         if specific:
-            name = min(specific, key=lambda n: specific[n][0])
+            # nearest first; of words as near, the longer ("rekomendasikan ke KASN" before "rekomendasikan")
+            name = min(specific, key=lambda n: (specific[n][0], -len(specific[n][1])))
             return name, specific[name][1]
         if "reported" in best:
             return "reported", best["reported"][1]
@@ -209,14 +214,25 @@ def actor(sentence: str) -> str | None:
     return first[1] if first else None
 
 
-def topic(sentence: str, figure: Figure, next_start: int) -> str:
-    """"own" when the figure's own words name ASN neutrality, "other" when they name another subject
-    first, "none" when they name neither."""
+def topic(sentence: str, figure: Figure, next_start: int, previous_end: int = 0) -> str:
+    """"own" when the figure's own words name ASN neutrality, "other" when they, or the words of its
+    clause before it, name another subject ("dugaan pelanggaran pada Pilkada 2020 sebanyak 406"),
+    "none" when they name neither."""
     words = re.split(r"[.;,]", sentence[figure.end : min(next_start, figure.end + 70)])[0].lower()
+    before = re.split(r"[.;,]", sentence[previous_end : figure.start])[-1].lower()
     c = compiled()
     if c["other_topic"].search(words):  # "14 ... terkait netralitas ASN dan Kades": not ASN's alone
         return "other"
-    return "own" if c["topic"].search(words) else "none"
+    if c["topic"].search(words):
+        return "own"
+    return "other" if c["other_topic"].search(before) and not c["topic"].search(before) else "none"
+
+
+def clause_of(sentence: str, figure: Figure) -> str:
+    """The words between the commas around a figure, lower-cased."""
+    start = max(sentence.rfind(",", 0, figure.start), sentence.rfind(";", 0, figure.start)) + 1
+    ends = [i for i in (sentence.find(",", figure.end), sentence.find(";", figure.end)) if i >= 0]
+    return sentence[start : min(ends) if ends else len(sentence)].lower()
 
 
 def owner(sentence: str, figure: Figure, unit_end: int, found: list[Group], taken_before: int) -> tuple[Group | None, str]:
