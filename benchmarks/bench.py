@@ -61,7 +61,9 @@ def article_corpus(folder: Path, copies: int) -> tuple[list[Path], list[Path]]:
     """Text articles of real length and HTML pages, `copies` of each kind (distinct names and texts),
     as a landing folder holds them."""
     sources = [*sorted(LABELLED.glob("*.txt")), *sorted((REPO / "tests" / "fixtures" / "news").glob("*.txt"))]
-    paragraphs = [line for source in sources for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    paragraphs = [
+        line for source in sources for line in source.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     page = (LABELLED / "tribun_riau_kaltim.html").read_text(encoding="utf-8")
     texts, pages = [], []
     for i in range(copies):

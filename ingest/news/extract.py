@@ -96,7 +96,9 @@ class _Reader:
         # regions are looked for where they matter: sentences with figures, the sentence before each,
         # and those naming a Bawaslu office
         flags = self.flags = [_Flags.of(sentence) for _, sentence in self.pairs]
-        wanted = {i for i, f in enumerate(flags) if f.figures or f.office} | {i - 1 for i, f in enumerate(flags) if f.figures}
+        wanted = {i for i, f in enumerate(flags) if f.figures or f.office} | {
+            i - 1 for i, f in enumerate(flags) if f.figures
+        }
         self.mentions = [mentions(s, masked=dateline(s)) if i in wanted else [] for i, (_, s) in enumerate(self.pairs)]
         named = [e for _, s in self.pairs[:4] for _, e in elections(s) if e]
         self.election = named[0] if named else next((e for _, s in self.pairs for _, e in elections(s) if e), None)
@@ -122,12 +124,16 @@ class _Reader:
         (Bawaslu) Kabupaten Wakatobi"): figures it gives without a region are that office's."""
         bawaslu = compiled()["actors"]["bawaslu"]
         regions: list[str] = []
-        for (_, sentence), found in zip(self.pairs, self.mentions):
+        for (_, sentence), found in zip(self.pairs, self.mentions, strict=True):
             for match in bawaslu.finditer(sentence.lower()):
                 after = next((m for m in found if m.start >= match.end()), None)
                 gap = sentence[match.end() : after.start] if after else ""
-                if after and after.code and re.fullmatch(
-                    r"\s*(?:umum\s*)?(?:\(\w+\)\s*|\)\s*)?(?:provinsi|kabupaten|kota|kab\.?)?\s*", gap, re.I
+                if (
+                    after
+                    and after.code
+                    and re.fullmatch(
+                        r"\s*(?:umum\s*)?(?:\(\w+\)\s*|\)\s*)?(?:provinsi|kabupaten|kota|kab\.?)?\s*", gap, re.I
+                    )
                 ):
                     regions.append(after.code)
         return max(dict.fromkeys(regions), key=regions.count) if regions else None  # ties: the first named
@@ -167,7 +173,9 @@ class _Reader:
 
     # --- one sentence ----------------------------------------------------------------------------------
 
-    def _sentence(self, index: int, paragraph: int, sentence: str, previous: "_Flags", flags: "_Flags", found: list[Group]) -> None:
+    def _sentence(
+        self, index: int, paragraph: int, sentence: str, previous: _Flags, flags: _Flags, found: list[Group]
+    ) -> None:
         c = compiled()
         about_asn = flags.about_asn
         other_subject = flags.other_subject and not re.search(r"\b(?:asn|pns)\b", sentence, re.I)
@@ -223,14 +231,20 @@ class _Reader:
             if previous_end:
                 # "99 ASN telah direkomendasikan dijatuhi sanksi, 20 ASN ...": words before the comma are the 99's
                 # ("12 kasus yang diteruskan ke KASN dan 6 rekomendasi": "diteruskan" is the 12's too)
-                cut = max(sentence.rfind(",", previous_end, figure.start), sentence.rfind(" dan ", previous_end, figure.start))
+                cut = max(
+                    sentence.rfind(",", previous_end, figure.start), sentence.rfind(" dan ", previous_end, figure.start)
+                )
                 left_start = cut + 1 if cut >= 0 else previous_end
             if item.kind == "percent" and i and _apposed(sentence, items[i - 1].unit_end, figure):
                 left_start = count_left  # "tindak lanjut ... baru 256 ASN atau 52 persen": the count's words
             left = (left_start, figure.start)
             count_left = left_start
             right_end = next_start
-            if i + 1 < len(items) and items[i + 1].kind == "percent" and _apposed(sentence, item.unit_end, items[i + 1].figure):
+            if (
+                i + 1 < len(items)
+                and items[i + 1].kind == "percent"
+                and _apposed(sentence, item.unit_end, items[i + 1].figure)
+            ):
                 right_end = items[i + 2].figure.start if i + 2 < len(items) else len(sentence)
             shared = right_end < len(sentence)  # a next figure may claim the words between them
             if shared:
@@ -242,7 +256,9 @@ class _Reader:
             stage, stage_words = cues.stage(left, right, shared)
             if stage is None and list_stage and item.kind == list_stage[0] and figure.start - previous_end < 60:
                 stage, stage_words = list_stage[1], list_stage[2]
-            if stage in (None, "reported", "forwarded") and re.match(r"\s*rekomendasi\b", sentence[figure.end : item.unit_end], re.I):
+            if stage in (None, "reported", "forwarded") and re.match(
+                r"\s*rekomendasi\b", sentence[figure.end : item.unit_end], re.I
+            ):
                 stage, stage_words = "recommended", "rekomendasi"  # "6 rekomendasi KASN ke PPK"
             breakdown = item.inherited and stage not in (None, "reported")
 
@@ -254,7 +270,9 @@ class _Reader:
                 elif listed_topic and reading.topic(sentence, figure, next_start, previous_end) == "none":
                     item.topic = listed_topic  # a list's item is about what the figure before it is about
                 else:
-                    topic = self._on_topic(sentence, item, next_start, previous_end, about_asn, other_subject, sentence_topic)
+                    topic = self._on_topic(
+                        sentence, item, next_start, previous_end, about_asn, other_subject, sentence_topic
+                    )
                     sentence_topic = topic if topic in ("own", "other") else sentence_topic
                     if topic == "other" or topic is None:
                         previous_end = item.unit_end
@@ -293,7 +311,9 @@ class _Reader:
                 continue
             election = self._election(named, figure)
             for region in regions:
-                fact = Fact(self.article.article_id, metric, region or "?", figure.value, figure.text, sentence, as_of, election)
+                fact = Fact(
+                    self.article.article_id, metric, region or "?", figure.value, figure.text, sentence, as_of, election
+                )
                 parent = self.last_total if breakdown else None
                 candidate = Candidate(
                     fact, round(item.confidence, 3), tuple(item.reasons), stage, index * 1000 + figure.start, parent
@@ -325,7 +345,9 @@ class _Reader:
         self.unit = sentence_unit or self.unit
         self.actor = named_actor or self.actor
 
-    def _on_topic(self, sentence, item, next_start, previous_end, about_asn, other_subject, sentence_topic) -> str | None:
+    def _on_topic(
+        self, sentence, item, next_start, previous_end, about_asn, other_subject, sentence_topic
+    ) -> str | None:
         """How the figure is about ASN neutrality: "own" (its own words), "sentence", "context" (the
         sentences before), or "other" / None when it is not."""
         own = reading.topic(sentence, item.figure, next_start, previous_end)
@@ -343,7 +365,9 @@ class _Reader:
             return "context"
         return None
 
-    def _regions(self, sentence, item, group, how, found, breakdown, anaphoric, sentence_region, last_region, paragraph_region):
+    def _regions(
+        self, sentence, item, group, how, found, breakdown, anaphoric, sentence_region, last_region, paragraph_region
+    ):
         if group is not None:
             if how == "sentence":
                 item.lose("region_from_sentence", "the sentence's only region")
@@ -375,7 +399,11 @@ class _Reader:
         if item.kind == "percent":
             c = compiled()
             near = sentence[max(0, item.figure.start - 40) : right[1]]
-            if item.figure.value > 100 or not cues.followed_up_near(left, right) or c["rate_excluded"].search(near.lower()):
+            if (
+                item.figure.value > 100
+                or not cues.followed_up_near(left, right)
+                or c["rate_excluded"].search(near.lower())
+            ):
                 return None, ""
             return "followup_rate_pct", "rate"
         if stage is None:
@@ -407,13 +435,17 @@ class _Reader:
             self.listing or (previous.ikp or flags.ikp) and (previous.about_asn or flags.about_asn)
         )
         if speaks:
-            listed = ikp.ranks(sentence, found) + ikp.scores(sentence, found, [(f.figure, f.kind, f.unit_end) for f in items])
+            listed = ikp.ranks(sentence, found) + ikp.scores(
+                sentence, found, [(f.figure, f.kind, f.unit_end) for f in items]
+            )
         self.listing = _index_goes_on(flags, self.listing, bool(listed))
         if flags.about_asn or self.on_topic:
             listed += ikp.zones(sentence, found)
         election = next((e for _, e in named if e), self.election)
         for item in listed:
-            fact = Fact(self.article.article_id, item.metric, item.code, item.value, item.text, sentence, as_of, election)
+            fact = Fact(
+                self.article.article_id, item.metric, item.code, item.value, item.text, sentence, as_of, election
+            )
             stage = {"ikp_rank": "rank", "ikp_score": "score"}.get(item.metric, "zone")
             produced.append(Candidate(fact, 1.0, (), stage, index * 1000 + item.position))
 
@@ -432,7 +464,7 @@ class _Flags:
     continues: bool = False  # opens as a continuation ("Kemudian, ...", "Selanjutnya, ...")
 
     @classmethod
-    def of(cls, sentence: str) -> "_Flags":
+    def of(cls, sentence: str) -> _Flags:
         c = compiled()
         lowered = sentence.lower()
         return cls(
@@ -458,7 +490,7 @@ def _index_goes_on(flags: _Flags, listing: bool, listed: bool) -> bool:
 
 
 def _apposed(sentence: str, count_end: int, figure: Figure) -> bool:
-    """"97 ASN atau 53 persen", "28 ASN (90.3%)": a percentage restating the count just before it."""
+    """ "97 ASN atau 53 persen", "28 ASN (90.3%)": a percentage restating the count just before it."""
     return bool(re.fullmatch(r"\s*(?:atau|\(|,)?\s*", sentence[count_end : figure.start]))
 
 
@@ -478,7 +510,10 @@ def _decide(candidates: list[Candidate]) -> tuple[list[Fact], list[Candidate]]:
     for c in candidates:
         if c.fact.region_code == "?":
             c = Candidate(c.fact, min(c.confidence, thresholds["publish_at"] - 0.01), c.reasons, c.stage, c.position)
-        if c.stage == "forwarded" and totals.get((c.fact.region_code, c.fact.election_id, c.fact.metric), 0) > c.fact.value:
+        if (
+            c.stage == "forwarded"
+            and totals.get((c.fact.region_code, c.fact.election_id, c.fact.metric), 0) > c.fact.value
+        ):
             c = _demote(c, "forwarded_beside_total", "a part of a larger total stated beside it")
         adjusted.append(c)
     best: dict[tuple, Candidate] = {}
@@ -501,7 +536,12 @@ def _decide(candidates: list[Candidate]) -> tuple[list[Fact], list[Candidate]]:
         if c.parent is not None and c.parent not in standing and c.confidence >= thresholds["publish_at"]:
             c = _demote(c, "part_of_total", "it splits a total that is itself held")
         if c.confidence >= thresholds["publish_at"]:
-            identity = (c.fact.metric, c.fact.region_code, c.fact.value, c.fact.value_text if c.fact.value is None else None)
+            identity = (
+                c.fact.metric,
+                c.fact.region_code,
+                c.fact.value,
+                c.fact.value_text if c.fact.value is None else None,
+            )
             facts.setdefault(identity, c.fact)
         elif c.confidence >= thresholds["review_at"]:
             review.append(c)

@@ -76,7 +76,7 @@ def scores(sentence: str, found: list[Group], counts: list[tuple[Figure, str | N
 
 
 def zones(sentence: str, found: list[Group]) -> list[Listed]:
-    """"Kabupaten Maros ... zona merah": the zone given to the region named before it."""
+    """ "Kabupaten Maros ... zona merah": the zone given to the region named before it."""
     out = []
     for match in compiled()["zone"].finditer(sentence):
         before = [g for g in found if g.end <= match.start()]

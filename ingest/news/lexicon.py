@@ -30,7 +30,9 @@ def compiled() -> dict:
         stage: {side: [re.compile(p.lower()) for p in patterns] for side, patterns in sides.items()}
         for stage, sides in r["stages"].items()
     }
-    units = {kind: re.compile(rf"^\s*\(?\s*(?:{_alternation(words)})(?![a-z])", re.I) for kind, words in r["units"].items()}
+    units = {
+        kind: re.compile(rf"^\s*\(?\s*(?:{_alternation(words)})(?![a-z])", re.I) for kind, words in r["units"].items()
+    }
     units["percent"] = re.compile(rf"^\s*(?:{_alternation(r['units']['percent'])})", re.I)
     # every stage pattern's match holds one of its words of four letters or more: a sentence holding
     # none of them is not searched with it (the rules file says so to whoever writes a pattern)

@@ -26,7 +26,9 @@ class Figure:
 
 
 # a quick look for any number word before the full pattern is tried
-_ANY_WORD_DIGIT = re.compile(r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|seorang|nihil|belum ada", re.I)
+_ANY_WORD_DIGIT = re.compile(
+    r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|seorang|nihil|belum ada", re.I
+)
 _DIGITS = re.compile(r"(?<![\w.,/:+-])(\d{1,3}(?:\.\d{3})+(?![\d])|\d+(?:[.,]\d+)?)(?![\w/:]|[.,]\d|-\d)")
 
 

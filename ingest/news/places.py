@@ -20,14 +20,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.headers import fold
+from ingest.news.articles import rules
 from ingest.reference_data import read_seed
 from ingest.regions import region_resolver
 
-# bare names that are also everyday words: recognised only when written with a capital letter
-_COMMON_WORDS = frozenset(
-    "batu malang buru banjar kudus serang padang landak ketapang palu puncak medan metro kuningan batang pati "
-    "lebak bone agam sigi muna kaur belu alor ende tuban bima siak solok karo".split()
-)
 _WORD = re.compile(r"[^\W\d_][\w.'-]*")
 _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 # "di Makassar, Kamis (25/7)", "di Manado, Sulawesi Utara, Kamis": where something was said
@@ -38,6 +34,12 @@ _DATELINE_AFTER = re.compile(r"^(?:\s*,\s*[\w.]+(?:\s+[\w.]+){0,2})?(?:\s*\([\w.
 _LIST_GAP = re.compile(r"^(?:\s|,|;|&|/|\(|\bdan\b|\bserta\b|\bjuga\b|\bkabupaten\b|\bkota\b|\bkab\b\.?)*$", re.I)
 # an unknown "Kabupaten Toraja" still names a place: a figure beside it belongs to no known region
 _UNKNOWN_PLACE = re.compile(r"\b(?:Kabupaten|Kabupeten|Kab\.|Kota|Provinsi)\s+([A-Z][\w-]+)")
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Bare names that are also everyday words ("batu", "malang"): names only when written with a capital."""
+    return frozenset(rules()["places_also_words"])
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ def mentions(sentence: str, province: str | None = None, masked: tuple[int, int]
         word = words[i]
         if not word.group()[0].isupper() and not (
             found
-            and folded[i] not in _COMMON_WORDS
+            and folded[i] not in _common_words()
             and _AFTER_LIST_ITEM.search(sentence[max(0, word.start() - 8) : word.start()])
         ):
             i += 1

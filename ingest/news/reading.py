@@ -51,7 +51,7 @@ def unit(sentence: str, figure: Figure, following: Figure | None) -> tuple[str |
 
 
 def unit_before(sentence: str, figure: Figure) -> str | None:
-    """"Total pelanggaran 131", "ASN sebanyak 12": the unit written before the figure."""
+    """ "Total pelanggaran 131", "ASN sebanyak 12": the unit written before the figure."""
     before = sentence[max(0, figure.start - 40) : figure.start]
     match = re.search(r"(\w+)\s+(?:(?:sebanyak|sejumlah|berjumlah|mencapai|ada|yakni|yaitu)\s+)?$", before)
     if not match:
@@ -65,10 +65,12 @@ def unit_before(sentence: str, figure: Figure) -> str | None:
 
 
 def unit_named(sentence: str) -> str | None:
-    """"Lima provinsi dengan pelanggaran terbanyak yakni Sulawesi Tenggara (31)": the first unit word of a
+    """ "Lima provinsi dengan pelanggaran terbanyak yakni Sulawesi Tenggara (31)": the first unit word of a
     sentence whose figures name none, for the bare figures of its list."""
     lowered = sentence.lower()
-    found = [(m.start(), kind) for kind in ("cases", "persons") if (m := compiled()["unit_words"][kind].search(lowered))]
+    found = [
+        (m.start(), kind) for kind in ("cases", "persons") if (m := compiled()["unit_words"][kind].search(lowered))
+    ]
     return min(found)[1] if found else None
 
 
@@ -86,7 +88,7 @@ def is_not_a_count(sentence: str, figure: Figure, kind: str | None) -> bool:
 
 
 def is_bare_breakdown(sentence: str, figure: Figure) -> bool:
-    """"12 dihentikan", "satu diproses": a figure without a unit of its own that splits the count before."""
+    """ "12 dihentikan", "satu diproses": a figure without a unit of its own that splits the count before."""
     return not figure.spelled or bool(_BREAKDOWN_AFTER.match(sentence[figure.end :]))
 
 
@@ -97,13 +99,13 @@ def is_indefinite(sentence: str, figure: Figure) -> bool:
 
 
 def points_back(sentence: str, figure: Figure, unit_end: int) -> bool:
-    """"Dari 61 orang ASN ...", "Empat ASN tersebut": the figure names an earlier one again."""
+    """ "Dari 61 orang ASN ...", "Empat ASN tersebut": the figure names an earlier one again."""
     before = sentence[max(0, figure.start - 30) : figure.start]
     return bool(compiled()["restated"].search(before) or _POINTED_BACK.match(sentence[unit_end : unit_end + 40]))
 
 
 def is_approximate(sentence: str, figure: Figure) -> bool:
-    """"lebih dari 400", "lebih dari kalau tidak salah 400", "700-an": an estimate or a lower bound."""
+    """ "lebih dari 400", "lebih dari kalau tidak salah 400", "700-an": an estimate or a lower bound."""
     c = compiled()
     return bool(
         c["approx_before"].search(sentence[max(0, figure.start - 40) : figure.start])
@@ -215,7 +217,7 @@ def actor(sentence: str) -> str | None:
 
 
 def topic(sentence: str, figure: Figure, next_start: int, previous_end: int = 0) -> str:
-    """"own" when the figure's own words name ASN neutrality, "other" when they, or the words of its
+    """ "own" when the figure's own words name ASN neutrality, "other" when they, or the words of its
     clause before it, name another subject ("dugaan pelanggaran pada Pilkada 2020 sebanyak 406"),
     "none" when they name neither."""
     words = re.split(r"[.;,]", sentence[figure.end : min(next_start, figure.end + 70)])[0].lower()
@@ -235,7 +237,9 @@ def clause_of(sentence: str, figure: Figure) -> str:
     return sentence[start : min(ends) if ends else len(sentence)].lower()
 
 
-def owner(sentence: str, figure: Figure, unit_end: int, found: list[Group], taken_before: int) -> tuple[Group | None, str]:
+def owner(
+    sentence: str, figure: Figure, unit_end: int, found: list[Group], taken_before: int
+) -> tuple[Group | None, str]:
     """The group of regions a figure is stated for and how it was found: "attached" (the group right
     before it, or "di X" right after it), "sentence" (the sentence names one region only) or ""."""
     before = [g for g in found if g.end <= figure.start and g.start >= taken_before]
@@ -244,8 +248,8 @@ def owner(sentence: str, figure: Figure, unit_end: int, found: list[Group], take
     after = [g for g in found if g.start >= unit_end]
     if after and _ATTACHED_AFTER.match(sentence[unit_end : after[0].start]):
         return after[0], "attached"
-    if len(found) == 1 and len(found[0].mentions) == 1:
-        # the sentence's one region, unless it stands in another clause after the figure
-        if found[0].start < figure.start or "," not in sentence[unit_end : found[0].start]:
-            return found[0], "sentence"
+    # the sentence's one region, unless it stands in another clause after the figure
+    alone = len(found) == 1 and len(found[0].mentions) == 1
+    if alone and (found[0].start < figure.start or "," not in sentence[unit_end : found[0].start]):
+        return found[0], "sentence"
     return None, ""

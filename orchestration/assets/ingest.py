@@ -145,7 +145,8 @@ NEWS_REVIEW_KEY = dg.AssetKey([INGEST_GROUP, "news_fact_review"])
                 "ASN-neutrality facts extracted from the articles, each with its evidence sentence: the candidates "
                 "the extractor is sure of. A nightly run extracts only articles not yet extracted by this extractor "
                 "version; a backfill (a run tagged netra/backfill_from and netra/backfill_to, as `make backfill` "
-                "starts it) re-extracts every article of those days: published on them, or, undated, first loaded on them."
+                "starts it) re-extracts every article of those days: published on them, or, undated, first loaded "
+                "on them."
             ),
             kinds={"python", "duckdb"},
             owners=[OWNER],

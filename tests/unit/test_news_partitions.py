@@ -8,7 +8,7 @@ import pytest
 
 from ingest.news.load import extract_facts_for, load_articles
 from ingest.warehouse import connect
-from orchestration.assets.ingest import news_articles, news_facts
+from orchestration.assets.ingest import NEWS_FACTS_KEY, news_articles, news_facts
 from orchestration.refresh_lock import RefreshLockResource
 
 SENTENCE = "Hingga {day} Oktober 2023, sebanyak {n} ASN dilaporkan melanggar netralitas menjelang Pemilu 2024."
@@ -88,11 +88,15 @@ def test_a_run_tagged_as_a_backfill_redoes_its_days(tmp_path, landing, monkeypat
     resources = {"refresh_lock": RefreshLockResource()}
     with dg.DagsterInstance.ephemeral() as instance:
         nightly = dg.materialize([news_articles, news_facts], instance=instance, resources=resources)
-        [first] = nightly.asset_materializations_for_node(news_facts.op.name)
+        [first] = [
+            m for m in nightly.asset_materializations_for_node(news_facts.op.name) if m.asset_key == NEWS_FACTS_KEY
+        ]
         assert first.metadata["articles_extracted"].value == 3
         tags = {"netra/backfill_from": "2023-10-10", "netra/backfill_to": "2023-10-10"}
         backfill = dg.materialize([news_facts], instance=instance, resources=resources, tags=tags)
-        [materialization] = backfill.asset_materializations_for_node(news_facts.op.name)
+        [materialization] = [
+            m for m in backfill.asset_materializations_for_node(news_facts.op.name) if m.asset_key == NEWS_FACTS_KEY
+        ]
         assert materialization.metadata["articles_extracted"].value == 1
         assert materialization.metadata["first_day"].value == "2023-10-10"
 

@@ -100,7 +100,8 @@ def test_a_follow_up_rate_beside_other_percentages():
 def test_an_earlier_election_inside_a_newer_article():
     article = Article(
         "t", "t.txt",
-        "Menjelang Pemilu 2024, KASN menerima laporan terhadap 300 ASN. Pada Pilkada 2020, tercatat 2.000 ASN dilaporkan.",
+        "Menjelang Pemilu 2024, KASN menerima laporan terhadap 300 ASN. "
+        "Pada Pilkada 2020, tercatat 2.000 ASN dilaporkan.",
         published_date="2024-01-15",
     )  # fmt: skip
     by_value = {f.value: f.election_id for f in extract_facts(article)}
@@ -122,7 +123,8 @@ def test_ranks_of_violation_counts_are_not_ikp_ranks():
 
 def test_ikp_scores_with_ties_and_ranks():
     text = (
-        "Indeks kerawanan netralitas ASN tertinggi ada di Kabupaten Sigi dengan skor 100, disusul Kabupaten Poso 64,20. "
+        "Indeks kerawanan netralitas ASN tertinggi ada di Kabupaten Sigi dengan skor 100, "
+        "disusul Kabupaten Poso 64,20. "
         "Kabupaten Buol dan Kabupaten Banggai sama-sama memperoleh skor 41,5. Kota Palu berada di urutan kelima."
     )
     found = facts_of(text)
