@@ -84,10 +84,12 @@ bench-data: setup
 # Scores the news extractor against every hand-labelled gold file (precision, recall and F1 per metric,
 # with the counts), against the development set when its gold file and the local copies of its
 # articles are present (NEWS_DEV_GOLD, NEWS_DEV_TEXTS), and against the articles found and labelled
-# beyond it (data/news-labels/found.json, held aside: never used to write rules) when their copies are
-# present (NEWS_FOUND_TEXTS). The copies are third-party texts, kept out of the repository.
+# beyond it when their copies are present: the tuning set (data/news-labels/tuning.json, used to write
+# rules) and the held-out set (data/news-labels/found.json, never used to write rules). The copies are third-party texts, kept out of the repository.
 NEWS_DEV_GOLD ?= ../shared/news-dev/gold.json
 NEWS_DEV_TEXTS ?= data/news-dev
+NEWS_TUNING_GOLD ?= data/news-labels/tuning.json
+NEWS_TUNING_TEXTS ?= data/news-tuning
 NEWS_FOUND_GOLD ?= data/news-labels/found.json
 NEWS_FOUND_TEXTS ?= data/news-extra
 eval-news: setup
@@ -95,6 +97,9 @@ eval-news: setup
 	@if [ -f "$(NEWS_DEV_GOLD)" ] && [ -d "$(NEWS_DEV_TEXTS)" ]; then \
 		$(BIN)/python -m ingest.news.evaluate "$(NEWS_DEV_GOLD)" --texts "$(NEWS_DEV_TEXTS)"; \
 	else echo "development set not scored: keep its articles' copies in $(NEWS_DEV_TEXTS)/ (<key>.txt, first line the address)"; fi
+	@if [ -d "$(NEWS_TUNING_TEXTS)" ]; then \
+		$(BIN)/python -m ingest.news.evaluate "$(NEWS_TUNING_GOLD)" --texts "$(NEWS_TUNING_TEXTS)"; \
+	else echo "tuning set not scored: keep its articles' copies in $(NEWS_TUNING_TEXTS)/"; fi
 	@if [ -d "$(NEWS_FOUND_TEXTS)" ]; then \
 		$(BIN)/python -m ingest.news.evaluate "$(NEWS_FOUND_GOLD)" --texts "$(NEWS_FOUND_TEXTS)"; \
 	else echo "held-out articles not scored: keep their copies in $(NEWS_FOUND_TEXTS)/ (<key>.txt, first line the address)"; fi

@@ -136,6 +136,7 @@ NEWS_REVIEW_KEY = dg.AssetKey([INGEST_GROUP, "news_fact_review"])
 
 
 @dg.multi_asset(
+    name="ingest__news_facts",  # the step reads as ingest/news_facts, as the other ingest steps do
     specs=[
         dg.AssetSpec(
             NEWS_FACTS_KEY,
