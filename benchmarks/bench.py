@@ -321,6 +321,9 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "## News extraction throughput",
         "",
+        "Text articles are written at the development set's lengths (median 1,794 characters; "
+        "`REAL_LENGTHS` in `benchmarks/bench.py`) from the project's own labelled articles; one process, one core.",
+        "",
         "| input | articles | articles/s (read + clean + extract) | baseline: read + clean only, articles/s | ratio |",
         "|---|---|---|---|---|",
         f"| text (`.txt`) | {text['articles']} | {text['per_second']:,.0f} | {text['read_per_second']:,.0f} "
