@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from ingest.news import ikp, reading
 from ingest.news.articles import Article, rules
 from ingest.news.lexicon import compiled, penalty
-from ingest.news.numbers import Figure, figures, to_number
+from ingest.news.numbers import Figure, figures, number_word_hint, to_number
 from ingest.news.places import Group, Mention, groups, mentions, province_of
 from ingest.news.text import as_of_date, dateline, elections, sentences
 from ingest.regions import NATIONAL_CODE
@@ -37,10 +37,8 @@ __all__ = ["EXTRACTOR_VERSION", "Candidate", "Fact", "as_of_date", "extract", "e
 
 # the code's version and the rules' version: a change to either extracts every article again
 EXTRACTOR_VERSION = f"3.{rules()['version']}"
-_FIGURE_HINT = re.compile(  # matched against lower-cased text
-    r"\d|nihil|belum ada|zona|urutan|peringkat|posisi|ranking|"
-    r"\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu)"
-)
+# a sentence holding none of these (digits, zone or rank words, number words) states no figure
+_FIGURE_HINT = re.compile(r"\d|zona|urutan|peringkat|posisi|ranking")  # matched against lower-cased text
 _COUNTED = ("persons", "cases")
 
 
@@ -100,8 +98,9 @@ class _Reader:
             i - 1 for i, f in enumerate(flags) if f.figures
         }
         self.mentions = [mentions(s, masked=dateline(s)) if i in wanted else [] for i, (_, s) in enumerate(self.pairs)]
-        named = [e for _, s in self.pairs[:4] for _, e in elections(s) if e]
-        self.election = named[0] if named else next((e for _, s in self.pairs for _, e in elections(s) if e), None)
+        self.elections = [elections(sentence) for _, sentence in self.pairs]
+        named = [e for found in self.elections[:4] for _, e in found if e]
+        self.election = named[0] if named else next((e for found in self.elections for _, e in found if e), None)
         self.named_codes = {m.code for found in self.mentions for m in found if m.code}
         provinces = [province_of(m.code) for found in self.mentions for m in found if m.code]
         self.province = max(set(provinces), key=provinces.count) if provinces else None
@@ -144,21 +143,19 @@ class _Reader:
         for index, (paragraph, sentence) in enumerate(self.pairs):
             found = groups(sentence, [self._settle(m) for m in self.mentions[index]])
             if flags[index].figures:
-                self._sentence(index, paragraph, sentence, previous, flags[index], found)
+                counted = self._sentence(index, paragraph, sentence, previous, flags[index], found)
             else:
+                counted = False
                 if flags[index].other_subject and not flags[index].about_asn:
                     self.on_topic = False
                 elif flags[index].about_asn:
                     self.on_topic = True
                 self.listing = _index_goes_on(flags[index], self.listing, False)
-            if found and found[-1].codes[-1] and not self._counted_in(index):
+            if found and found[-1].codes[-1] and not counted:
                 # "... berada di Kabupaten Bulukumba. Dengan total 16 kasus.": the region the next sentence speaks of
                 self.region, self.region_paragraph = found[-1].codes[-1], paragraph
             previous = flags[index]
         return self.candidates
-
-    def _counted_in(self, index: int) -> bool:
-        return any(c.position // 1000 == index and c.stage not in ("rank", "score", "zone") for c in self.candidates)
 
     def _settle(self, mention: Mention) -> Mention:
         """A bare name fitting several regions ("Magelang") is settled by the one the article names in full
@@ -175,14 +172,15 @@ class _Reader:
 
     def _sentence(
         self, index: int, paragraph: int, sentence: str, previous: _Flags, flags: _Flags, found: list[Group]
-    ) -> None:
+    ) -> bool:
+        """Read one sentence's figures into candidates; whether any of them is a count (not an index figure)."""
         c = compiled()
         about_asn = flags.about_asn
         other_subject = flags.other_subject and not re.search(r"\b(?:asn|pns)\b", sentence, re.I)
         named_actor = reading.actor(sentence)
         actor = named_actor or self.actor
         as_of = as_of_date(sentence, self.year)
-        named = elections(sentence)
+        named = self.elections[index]
         last_region = self.region
         paragraph_region = self.region if self.region_paragraph == paragraph else None
         anaphoric = bool(c["anaphora"].search(sentence[:40]))
@@ -344,6 +342,7 @@ class _Reader:
         self.categories = flags.categories or (self.categories and flags.continues)
         self.unit = sentence_unit or self.unit
         self.actor = named_actor or self.actor
+        return any(c.stage not in ("rank", "score", "zone") for c in produced)
 
     def _on_topic(
         self, sentence, item, next_start, previous_end, about_asn, other_subject, sentence_topic
@@ -468,7 +467,7 @@ class _Flags:
         c = compiled()
         lowered = sentence.lower()
         return cls(
-            bool(_FIGURE_HINT.search(lowered)),
+            bool(_FIGURE_HINT.search(lowered) or number_word_hint().search(lowered)),
             bool(c["topic"].search(lowered)),
             bool(c["other_subject"].search(lowered)),
             bool(c["ikp"].search(lowered)),

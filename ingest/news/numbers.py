@@ -25,11 +25,16 @@ class Figure:
     zero: bool = False  # "nihil", "belum ada": a count of zero for the regions named before it
 
 
-# a quick look for any number word before the full pattern is tried
-_ANY_WORD_DIGIT = re.compile(
-    r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|seorang|nihil|belum ada", re.I
-)
 _DIGITS = re.compile(r"(?<![\w.,/:+-])(\d{1,3}(?:\.\d{3})+(?![\d])|\d+(?:[.,]\d+)?)(?![\w/:]|[.,]\d|-\d)")
+
+
+@cache
+def number_word_hint() -> re.Pattern:
+    """A quick look, in lower-cased text, for the start of any number word or zero word of the rules."""
+    r = rules()
+    return re.compile(
+        "|".join(re.escape(w) for w in sorted([*r["number_words"], *r["zero_words"]], key=len, reverse=True))
+    )
 
 
 @cache
@@ -86,9 +91,10 @@ def _words_value(text: str) -> int:
 def figures(sentence: str) -> list[Figure]:
     """Every figure of the sentence, in reading order."""
     found = [Figure(m.start(1), m.end(1), m.group(1), to_number(m.group(1))) for m in _DIGITS.finditer(sentence)]
-    if not _ANY_WORD_DIGIT.search(sentence):
+    lowered = sentence.lower()
+    if not number_word_hint().search(lowered):
         return sorted(found, key=lambda f: f.start)
-    for match in _word_pattern().finditer(sentence.lower()):
+    for match in _word_pattern().finditer(lowered):
         if match.group(1):
             text = sentence[match.start(1) : match.end(1)]
             found.append(Figure(match.start(1), match.end(1), text, float(_words_value(text)), spelled=True))

@@ -102,7 +102,7 @@ def _names() -> _Names:
     return _Names(exact, codes, first_words)
 
 
-def _lookup(folded: str, province: str | None) -> str | tuple[str, ...] | None:
+def _lookup(folded: str) -> str | tuple[str, ...] | None:
     """The code a folded name stands for, the codes it may stand for, or None."""
     names = _names()
     if folded in names.exact:
@@ -110,17 +110,15 @@ def _lookup(folded: str, province: str | None) -> str | tuple[str, ...] | None:
     candidates = names.bare.get(folded)
     if not candidates:
         return None
-    if len(candidates) > 1 and province:
-        inside = tuple(c for c in candidates if c.startswith(province + "."))
-        candidates = inside or candidates
     return candidates[0] if len(candidates) == 1 else candidates
 
 
-def mentions(sentence: str, province: str | None = None, masked: tuple[int, int] | None = None) -> list[Mention]:
+def mentions(sentence: str, masked: tuple[int, int] | None = None) -> list[Mention]:
     """Every region named in the sentence, longest name first, places of speech and the dateline left out.
 
-    `province` (the article's, when it has one) settles bare names that fit regencies of several
-    provinces. A lower-case name counts only right after another region, as in a careless list.
+    A bare name fitting several regions keeps them all as candidates (the article settles it: see
+    `extract._Reader._settle`). A lower-case name counts only right after another region, as in a
+    careless list.
     """
     names = _names()
     words = list(_WORD.finditer(sentence))
@@ -144,7 +142,7 @@ def mentions(sentence: str, province: str | None = None, masked: tuple[int, int]
             continue
         hit = None
         for n in range(min(longest, len(words) - i), 0, -1):
-            looked = _lookup("_".join(folded[i : i + n]), province)
+            looked = _lookup("_".join(folded[i : i + n]))
             if looked:
                 hit = (n, word.start(), words[i + n - 1].end(), looked)
                 break
