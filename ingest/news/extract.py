@@ -77,6 +77,7 @@ class _Figure:
     reasons: list[str] = field(default_factory=list)
     inherited: bool = False
     topic: str | None = None  # how it is about ASN: own, sentence or context (a breakdown: its total's)
+    carried: bool = False  # its region is that of the sentence before
 
     def lose(self, name: str, reason: str) -> None:
         self.confidence -= penalty(name)
@@ -109,6 +110,9 @@ class _Reader:
         self.main_region: str | None = None  # the region of the article's first figure: what it is about
         self.region: str | None = None  # the region the last sentence spoke of
         self.region_paragraph = -1
+        self.region_sentence = -1  # the sentence it was named in, when nothing was counted for it
+        self.paragraph_election: tuple[int, str] | None = None  # the last election named, and its paragraph
+        self.stated: set[float] = set()  # every figure of the sentences read so far
         self.unit: str | None = None
         self.on_topic = False
         self.listing = False  # the sentence before listed IKP scores or ranks
@@ -153,9 +157,18 @@ class _Reader:
                 self.listing = _index_goes_on(flags[index], self.listing, False)
             if found and found[-1].codes[-1] and not counted:
                 # "... berada di Kabupaten Bulukumba. Dengan total 16 kasus.": the region the next sentence speaks of
-                self.region, self.region_paragraph = found[-1].codes[-1], paragraph
+                self._speaks_of(found[-1].codes[-1], paragraph, index, counted=False)
+            known = [e for _, e in self.elections[index] if e]
+            if known:
+                self.paragraph_election = (paragraph, known[-1])
             previous = flags[index]
         return self.candidates
+
+    def _speaks_of(self, region: str, paragraph: int, index: int, counted: bool) -> None:
+        """The region the next sentences may speak of; a region only named (nothing counted for it) is
+        handed on even across a paragraph's end, to the next sentence."""
+        self.region, self.region_paragraph = region, paragraph
+        self.region_sentence = -1 if counted else index
 
     def _settle(self, mention: Mention) -> Mention:
         """A bare name fitting several regions ("Magelang") is settled by the one the article names in full
@@ -177,12 +190,14 @@ class _Reader:
         c = compiled()
         about_asn = flags.about_asn
         other_subject = flags.other_subject and not re.search(r"\b(?:asn|pns)\b", sentence, re.I)
-        named_actor = reading.actor(sentence)
-        actor = named_actor or self.actor
+        named_actor = reading.actor_named(sentence)
+        actor = named_actor[1] if named_actor else self.actor
         as_of = as_of_date(sentence, self.year)
         named = self.elections[index]
         last_region = self.region
-        paragraph_region = self.region if self.region_paragraph == paragraph else None
+        # the region of the sentence before, or of an earlier one of the paragraph ("... berada di
+        # Kabupaten Bulukumba. Dengan total 16 kasus."; outlets that give each sentence its own paragraph)
+        paragraph_region = self.region if paragraph == self.region_paragraph or index - 1 == self.region_sentence else None
         anaphoric = bool(c["anaphora"].search(sentence[:40]))
 
         items: list[_Figure] = []
@@ -278,10 +293,11 @@ class _Reader:
                     item.topic = topic
             if reading.is_approximate(sentence, figure):
                 item.lose("approximate", "an estimate or a lower bound")
-            if (flags.categories or self.categories and flags.continues) and item.kind != "percent":
-                item.lose("category", "a count by kind of violation, a part of a total")
-
             group, how = reading.owner(sentence, figure, item.unit_end, found, taken_before)
+            if (flags.categories or self.categories and flags.continues) and item.kind != "percent" and how != "attached":
+                # counts by kind of violation are parts of a total; counts by region are the regions' own
+                # ("berdasarkan instansi ... Kabupaten Purbalingga (56 orang)")
+                item.lose("category", "a count by kind of violation, a part of a total")
             regions = self._regions(
                 sentence, item, group, how, found, breakdown, anaphoric, sentence_region, last_region, paragraph_region
             )
@@ -295,19 +311,21 @@ class _Reader:
                 for r, k, st in self.seen.get(figure.value, [])
                 if pointed or (k == item.kind or item.inherited) and (st == stage or stage in (None, "reported"))
             ]
+            if pointed and not earlier and figure.value in self.stated:
+                earlier = [("?", item.kind)]  # "dari 1.300 laporan ... tersebut": a figure read before, if not taken
             if earlier and (pointed or any(r in regions for r, _ in earlier) and (item.inherited or not found)):
                 previous_end = item.unit_end
                 anaphoric = True
                 if not found and earlier[0][0] != "?":
                     last_region = earlier[0][0]
-                    self.region, self.region_paragraph = last_region, paragraph
+                    self._speaks_of(last_region, paragraph, index, counted=True)
                 continue
 
             metric, stage = self._metric(item, stage, stage_words, actor, sentence, left, right, cues)
             previous_end = item.unit_end
             if metric is None:
                 continue
-            election = self._election(named, figure)
+            election = self._election(named, figure, paragraph)
             for region in regions:
                 fact = Fact(
                     self.article.article_id, metric, region or "?", figure.value, figure.text, sentence, as_of, election
@@ -329,11 +347,14 @@ class _Reader:
             listed_topic = item.topic or listed_topic
             if len(regions) == 1 and regions[0]:
                 sentence_region = regions[0]
-                self.region, self.region_paragraph = regions[0], paragraph
-                if len({code for g in found for code in g.codes}) <= 1:  # a list's first item is not what it is about
+                self._speaks_of(regions[0], paragraph, index, counted=True)
+                if not item.carried and len({code for g in found for code in g.codes}) <= 1:
+                    # the article is about the region of its first figure, unless that region was only carried
+                    # from the sentence before (a list's first item is not what it is about either)
                     self.main_region = self.main_region or regions[0]
 
         self._index_figures(index, sentence, previous, flags, found, items, named, as_of, produced)
+        self.stated.update(f.value for f in all_figures)
         self.candidates += produced
         if other_subject:
             self.on_topic = False
@@ -341,7 +362,10 @@ class _Reader:
             self.on_topic = True
         self.categories = flags.categories or (self.categories and flags.continues)
         self.unit = sentence_unit or self.unit
-        self.actor = named_actor or self.actor
+        if named_actor and (not items or named_actor[0] < items[0].figure.start):
+            # "5 kasus tengah diproses KASN": an actor named after the figures handles them, and the
+            # next sentences still speak of the counter before it
+            self.actor = named_actor[1]
         return any(c.stage not in ("rank", "score", "zone") for c in produced)
 
     def _on_topic(
@@ -383,9 +407,11 @@ class _Reader:
         if last_region and (breakdown or anaphoric):
             if not breakdown:
                 item.lose("region_carried", "region of the sentence before")
+            item.carried = True
             return [last_region]
         if paragraph_region:
             item.lose("region_carried", "region of the sentence before")
+            item.carried = True
             return [paragraph_region]
         about = self.main_region or self.office_region
         if about and about != NATIONAL_CODE:
@@ -418,13 +444,18 @@ class _Reader:
             metric = r["kasn_cases_reported_as"]
         return metric, stage
 
-    def _election(self, named: list[tuple[int, str | None]], figure: Figure) -> str | None:
+    def _election(self, named: list[tuple[int, str | None]], figure: Figure, paragraph: int) -> str | None:
+        """The election named nearest before the figure, or right after it; else the one an earlier
+        sentence of the paragraph named ("... pada Pemilu 2019 juga ditemukan. Terdapat 914 temuan"), else
+        the article's."""
         before = [e for pos, e in named if pos < figure.start]
         if before:
             return before[-1] or self.election
         after = [(pos, e) for pos, e in named if pos > figure.end]
         if after and after[0][0] - figure.end < 60 and after[0][1]:
             return after[0][1]
+        if self.paragraph_election and self.paragraph_election[0] == paragraph:
+            return self.paragraph_election[1]
         return self.election
 
     def _index_figures(self, index, sentence, previous, flags, found, items, named, as_of, produced) -> None:

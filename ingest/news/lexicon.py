@@ -30,8 +30,11 @@ def compiled() -> dict:
         stage: {side: [re.compile(p.lower()) for p in patterns] for side, patterns in sides.items()}
         for stage, sides in r["stages"].items()
     }
+    filler = rf"(?:(?:{_alternation(r['units']['filler'])})\s+)?"
     units = {
-        kind: re.compile(rf"^\s*\(?\s*(?:{_alternation(words)})(?![a-z])", re.I) for kind, words in r["units"].items()
+        kind: re.compile(rf"^\s*\(?\s*{filler}(?:{_alternation(words)})(?![a-z])", re.I)
+        for kind, words in r["units"].items()
+        if kind != "filler"
     }
     units["percent"] = re.compile(rf"^\s*(?:{_alternation(r['units']['percent'])})", re.I)
     # every stage pattern's match holds one of its words of four letters or more: a sentence holding

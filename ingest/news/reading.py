@@ -202,6 +202,12 @@ class Cues:
 def actor(sentence: str) -> str | None:
     """Who counts in this sentence: the first of KASN/BKN or Bawaslu named as a subject, not as a
     recipient ("ke KASN"), a place ("di KASN") or a restatement in brackets ("(KASN)")."""
+    named = actor_named(sentence)
+    return named[1] if named else None
+
+
+def actor_named(sentence: str) -> tuple[int, str] | None:
+    """Where the sentence's counting actor is named, and which it is (see `actor`)."""
     c = compiled()
     first: tuple[int, str] | None = None
     lowered = sentence.lower()
@@ -213,7 +219,7 @@ def actor(sentence: str) -> str | None:
             if first is None or match.start() < first[0]:
                 first = (match.start(), kind)
             break
-    return first[1] if first else None
+    return first
 
 
 def topic(sentence: str, figure: Figure, next_start: int, previous_end: int = 0) -> str:

@@ -25,14 +25,19 @@ _ELECTION = re.compile(
     re.I,
 )
 _GENERAL_ELECTIONS = ("pemilu", "pemilihan umum", "pileg", "pilpres")
+# "di tahun 2020", "pada tahun 2019": a year that only one known election was held in names it
+_YEAR = re.compile(r"\btahun\s+(\d{4})\b(?!\s*-)", re.I)
+# "1. Makassar: 1 kasus", "2) Maros ...": the number of a list item opening its line, not a figure
+_LIST_MARKER = re.compile(r"^\d{1,2}[.)]\s+(?=\D)")
 # "MAKASSAR, RAKYATSULSEL - ", "Jakarta: " opening a paragraph
-_DATELINE = re.compile(r"^(.{1,60})(?:\s[-–—|]{1,2}\s|--|:\s)")
+# ("JAKARTA, KHATULISTIWAONLINE.COM –" on a line of its own); "Makassar: 1 kasus" is a list's item
+_DATELINE = re.compile(r"^(.{1,60})(?:\s[-–—|]{1,2}(?:\s|$)|--|:\s(?!\s*\d))")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
     """(paragraph number, sentence) pairs in reading order; a non-empty line is a paragraph."""
     pairs = []
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [_LIST_MARKER.sub("", line.strip()) for line in text.splitlines() if line.strip()]
     for number, paragraph in enumerate(lines):
         for sentence in _SENTENCE_END.split(paragraph):
             if sentence.strip():
@@ -62,7 +67,11 @@ def elections(text: str) -> list[tuple[int, str | None]]:
     for match in _ELECTION.finditer(text):
         kind = "Pemilu" if match.group(1).lower().startswith(_GENERAL_ELECTIONS) else "Pilkada"
         found.append((match.start(), election_aliases().get(fold(f"{kind} {match.group(2)}"))))
-    return found
+    for match in _YEAR.finditer(text):
+        held = {e for e in election_aliases().values() if e.endswith(f"_{match.group(1)}")}
+        if len(held) == 1 and not any(start <= match.start() <= start + 40 for start, _ in found):
+            found.append((match.start(), held.pop()))
+    return sorted(found)
 
 
 def dateline(sentence: str) -> tuple[int, int] | None:
