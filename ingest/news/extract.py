@@ -212,7 +212,8 @@ class _Reader:
         index_words = flags.ikp or bool(c["rank"].search(sentence)) or self.listing
 
         produced: list[Candidate] = []
-        taken_before = previous_end = count_left = 0
+        previous_end = count_left = 0
+        taken: Group | None = None  # the group of regions the figure before was attached to
         sentence_region: str | None = None
         sentence_topic: str | None = None  # "other" once a figure of the sentence names another subject
         listed_topic: str | None = None  # the topic of the sentence's last accepted count
@@ -293,7 +294,7 @@ class _Reader:
                     item.topic = topic
             if reading.is_approximate(sentence, figure):
                 item.lose("approximate", "an estimate or a lower bound")
-            group, how = reading.owner(sentence, figure, item.unit_end, found, taken_before)
+            group, how = reading.owner(sentence, figure, item.unit_end, found, taken)
             if (flags.categories or self.categories and flags.continues) and item.kind != "percent" and how != "attached":
                 # counts by kind of violation are parts of a total; counts by region are the regions' own
                 # ("berdasarkan instansi ... Kabupaten Purbalingga (56 orang)")
@@ -302,7 +303,7 @@ class _Reader:
                 sentence, item, group, how, found, breakdown, anaphoric, sentence_region, last_region, paragraph_region
             )
             if how == "attached" and group is not None:
-                taken_before = group.start
+                taken = group
 
             # a figure given before, repeated for the same region or pointed back at, is no new fact
             pointed = reading.points_back(sentence, figure, item.unit_end)
@@ -401,6 +402,15 @@ class _Reader:
             return [sentence_region]  # "76 kasus, 12 dihentikan": the region of the total it splits
         # regions named only in a later clause ("..., kata Ketua Bawaslu Sulsel") say who speaks
         later = all(g.start > item.unit_end and "," in sentence[item.unit_end : g.start] for g in found)
+        spoken = last_region or self.main_region or self.office_region
+        inside = spoken and all(
+            g.start > item.unit_end and all(c and c.startswith(spoken + ".") for c in g.codes) for g in found
+        )
+        if found and inside:
+            # "empat kasus lain yang sedang dalam penanganan masing-masing dua kasus di Kabupaten Purworejo, ...":
+            # a total split over regions inside the one spoken of is that region's
+            item.lose("region_carried", "region of the sentence before")
+            return [spoken]
         if found and not later:
             item.lose("region_ambiguous", "which of the sentence's regions is meant is unclear")
             return [None]
@@ -431,6 +441,8 @@ class _Reader:
             ):
                 return None, ""
             return "followup_rate_pct", "rate"
+        if stage == "denied":
+            return None, stage
         if stage is None:
             if not item.inherited:  # a list item shares its list's words
                 item.lose("no_stage_word", "no stage word near it")

@@ -15,7 +15,8 @@ from ingest.news.lexicon import compiled
 from ingest.news.numbers import Figure
 from ingest.news.places import Group
 
-_MONTH_AFTER = re.compile(r"^\s+(?:" + "|".join(_MONTHS) + r")\b", re.I)
+# "30 September", "27 dan 28 Desember", "1-3 Maret": a day, or the first day of a list of days
+_MONTH_AFTER = re.compile(r"^(?:\s*(?:dan|hingga|sampai|s\.d\.?|-|–|,)\s*\d{1,2})?\s+(?:" + "|".join(_MONTHS) + r")\b", re.I)
 # "5 ASN di Sukoharjo", "lima kasus terjadi di Kabupaten Selayar": the region right after a count
 _ATTACHED_AFTER = re.compile(r"^[^.;]{0,45}?\b(?:di|se-?)\s+$", re.I)
 # a bare figure is a breakdown of the count before it only when a stage word follows it closely
@@ -27,6 +28,9 @@ _BREAKDOWN_AFTER = re.compile(
 # "seorang ASN memposting ...", "satu kasus yang ...": an article, not a count
 _INDEFINITE = re.compile(r"^\s*(?:orang|kasus)\s+(?:yang|asn|kepala)", re.I)
 _POINTED_BACK = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:tersebut|itu|ini)\b", re.I)
+# "di antara rekomendasi tersebut", "dari laporan itu": stage words naming an earlier set, not this figure's stage
+_SET_BEFORE = re.compile(r"\b(?:di\s*antara|antara|dari)\s+$")
+_SET_AFTER = re.compile(r"^\s+(?:tersebut|itu)\b")
 
 
 def unit(sentence: str, figure: Figure, following: Figure | None) -> tuple[str | None, int]:
@@ -128,6 +132,12 @@ def _negated(sentence: str, start: int, text: str) -> bool:
     return bool(compiled()["negated"].search(sentence[max(0, at - 25) : at]))
 
 
+def _denied(lowered: str, start: int, text: str) -> bool:
+    """ "178 ASN belum dijatuhi sanksi": a stage not yet reached; the figure counts those left, no stage's."""
+    at = start + len(text) - len(text.lstrip())
+    return bool(compiled()["denied"].search(lowered[max(0, at - 12) : at]))
+
+
 class Cues:
     """The stage words of one sentence, found once and handed to each of its figures by position.
 
@@ -145,8 +155,13 @@ class Cues:
         for i in chosen:
             name, side, pattern = c["free_stages"][i]
             for match in pattern.finditer(lowered):
-                if not _negated(sentence, match.start(), match.group()):
-                    self.found.append(_Cue(name, side, match.start(), match.end(), match.group()))
+                if _SET_BEFORE.search(lowered[max(0, match.start() - 12) : match.start()]) and _SET_AFTER.match(
+                    lowered[match.end() : match.end() + 12]
+                ):
+                    continue
+                denied = _denied(lowered, match.start(), match.group())
+                if denied or not _negated(sentence, match.start(), match.group()):
+                    self.found.append(_Cue("denied" if denied else name, side, match.start(), match.end(), match.group()))
 
     def _within(self, start: int, end: int, sides: tuple[str, ...]):
         for cue in self.found:
@@ -229,11 +244,13 @@ def topic(sentence: str, figure: Figure, next_start: int, previous_end: int = 0)
     words = re.split(r"[.;,]", sentence[figure.end : min(next_start, figure.end + 70)])[0].lower()
     before = re.split(r"[.;,]", sentence[previous_end : figure.start])[-1].lower()
     c = compiled()
-    if c["other_topic"].search(words):  # "14 ... terkait netralitas ASN dan Kades": not ASN's alone
-        return "other"
+    counts_asn = bool(c["asn_unit"].match(words))
+    if c["other_topic"].search(words) or not counts_asn and c["general_violation"].search(words):
+        return "other"  # "14 ... terkait netralitas ASN dan Kades": not ASN's alone
     if c["topic"].search(words):
         return "own"
-    return "other" if c["other_topic"].search(before) and not c["topic"].search(before) else "none"
+    other_before = c["other_topic"].search(before) or c["general_violation"].search(before)
+    return "other" if other_before and not c["topic"].search(before) else "none"
 
 
 def clause_of(sentence: str, figure: Figure) -> str:
@@ -244,16 +261,19 @@ def clause_of(sentence: str, figure: Figure) -> str:
 
 
 def owner(
-    sentence: str, figure: Figure, unit_end: int, found: list[Group], taken_before: int
+    sentence: str, figure: Figure, unit_end: int, found: list[Group], taken: Group | None
 ) -> tuple[Group | None, str]:
     """The group of regions a figure is stated for and how it was found: "attached" (the group right
     before it, or "di X" right after it), "sentence" (the sentence names one region only) or ""."""
-    before = [g for g in found if g.end <= figure.start and g.start >= taken_before]
-    if before:
-        return before[-1], "attached"
+    before = [g for g in found if g.end <= figure.start and (taken is None or g.start >= taken.start)]
     after = [g for g in found if g.start >= unit_end]
-    if after and _ATTACHED_AFTER.match(sentence[unit_end : after[0].start]):
-        return after[0], "attached"
+    attached_after = after[0] if after and _ATTACHED_AFTER.match(sentence[unit_end : after[0].start]) else None
+    if before and not (before[-1] is taken and attached_after):
+        # a group the figure before already took is this one's too ("Rembang 8 kasus, 3 di antaranya ..."),
+        # unless "di X" follows this one ("Sijunjung sebanyak 3 ASN dan 1 di Kabupaten Agam")
+        return before[-1], "attached"
+    if attached_after:
+        return attached_after, "attached"
     # the sentence's one region, unless it stands in another clause after the figure
     alone = len(found) == 1 and len(found[0].mentions) == 1
     if alone and (found[0].start < figure.start or "," not in sentence[unit_end : found[0].start]):
