@@ -37,6 +37,10 @@ _DATE_PATTERNS = (
     re.compile(r"\((\d{1,2})/(\d{1,2})/(\d{4})\)"),  # Rabu (23/9/2020)
     re.compile(r"(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4}),? \d{1,2}[:.]\d{2}", re.I),
     re.compile(r"- (\d{1,2})/(\d{1,2})/(\d{4})"),  # Kompas.com - 26/08/2020
+    # "ujar La Ode Januria, Senin 20 April 2020", "Rabu, 21 Oktober 2020"
+    re.compile(
+        r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s+(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b", re.I
+    ),
 )
 
 

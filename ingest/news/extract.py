@@ -99,14 +99,30 @@ class _Reader:
             i - 1 for i, f in enumerate(flags) if f.figures
         }
         self.mentions = [mentions(s, masked=dateline(s)) if i in wanted else [] for i, (_, s) in enumerate(self.pairs)]
-        self.elections = [elections(sentence) for _, sentence in self.pairs]
+        self.office_region = self._office_region()
+        # "Bawaslu Wakatobi ... dibandingkan dengan Pilgub Sultra, 11 orang": a province naming the election
+        # an office inside it watches says where the election is held, not what the office's figures count
+        election_places = compiled()["election_place"]
+        office = self.office_region or ""
+        self.mentions = [
+            [
+                m
+                for m in found
+                if not (
+                    m.code
+                    and office.startswith(m.code + ".")
+                    and election_places.search(s[max(0, m.start - 40) : m.start])
+                )
+            ]
+            for (_, s), found in zip(self.pairs, self.mentions, strict=True)
+        ]
+        self.elections = [elections(sentence, self.year) for _, sentence in self.pairs]
         named = [e for found in self.elections[:4] for _, e in found if e]
         self.election = named[0] if named else next((e for found in self.elections for _, e in found if e), None)
         self.named_codes = {m.code for found in self.mentions for m in found if m.code}
         provinces = [province_of(m.code) for found in self.mentions for m in found if m.code]
         self.province = max(set(provinces), key=provinces.count) if provinces else None
         self.actor = next((a for _, s in self.pairs if (a := reading.actor(s))), None)
-        self.office_region = self._office_region()
         self.main_region: str | None = None  # the region of the article's first figure: what it is about
         self.region: str | None = None  # the region the last sentence spoke of
         self.region_paragraph = -1
@@ -116,6 +132,7 @@ class _Reader:
         self.unit: str | None = None
         self.on_topic = False
         self.listing = False  # the sentence before listed IKP scores or ranks
+        self.asn_index = False  # the sentences so far spoke of the index's ASN part, and nothing else since
         self.categories = False  # the sentence before counted by kind of violation ("tren", "modus")
         self.last_total: int | None = None  # position of the last count that is not a breakdown
         self.seen: dict[float, list[tuple[str, str, str]]] = {}  # value -> (region, unit, stage) it was given for
@@ -150,6 +167,7 @@ class _Reader:
                 counted = self._sentence(index, paragraph, sentence, previous, flags[index], found)
             else:
                 counted = False
+                self._index_context(flags[index])
                 if flags[index].other_subject and not flags[index].about_asn:
                     self.on_topic = False
                 elif flags[index].about_asn:
@@ -221,7 +239,7 @@ class _Reader:
         for i, item in enumerate(items):
             figure = item.figure
             next_start = items[i + 1].figure.start if i + 1 < len(items) else len(sentence)
-            if item.kind == "other" or reading.is_indefinite(sentence, figure):
+            if item.kind == "other" or flags.forecast or reading.is_indefinite(sentence, figure):
                 previous_end = item.unit_end
                 continue
             if item.kind is None:
@@ -392,6 +410,12 @@ class _Reader:
     def _regions(
         self, sentence, item, group, how, found, breakdown, anaphoric, sentence_region, last_region, paragraph_region
     ):
+        if group is not None and how == "together":
+            # a count for several regions together is that of the region they lie in, when it is spoken of
+            spoken = last_region or self.main_region or self.office_region
+            inside = spoken and all(c and c.startswith(spoken + ".") for c in group.codes)
+            item.lose("region_carried", "region of the sentence before")
+            return [spoken if inside else None]
         if group is not None:
             if how == "sentence":
                 item.lose("region_from_sentence", "the sentence's only region")
@@ -456,6 +480,14 @@ class _Reader:
             metric = r["kasn_cases_reported_as"]
         return metric, stage
 
+    def _index_context(self, flags: _Flags) -> None:
+        """ "Bawaslu memetakan kerawanan netralitas ASN ... . Provinsi terawan ... dengan skor 100": index
+        words in a later sentence still speak of the ASN part, until another dimension or subject comes."""
+        if flags.other_dimension or flags.other_subject and not flags.about_asn:
+            self.asn_index = False
+        elif flags.ikp and flags.about_asn:
+            self.asn_index = True
+
     def _election(self, named: list[tuple[int, str | None]], figure: Figure, paragraph: int) -> str | None:
         """The election named nearest before the figure, or right after it; else the one an earlier
         sentence of the paragraph named ("... pada Pemilu 2019 juga ditemukan. Terdapat 914 temuan"), else
@@ -473,8 +505,9 @@ class _Reader:
     def _index_figures(self, index, sentence, previous, flags, found, items, named, as_of, produced) -> None:
         """IKP ranks and scores, and zones, listed in the sentence."""
         listed: list[ikp.Listed] = []
+        self._index_context(flags)
         speaks = not (previous.other_dimension or flags.other_dimension) and (
-            self.listing or (previous.ikp or flags.ikp) and (previous.about_asn or flags.about_asn)
+            self.listing or (previous.ikp or flags.ikp) and (previous.about_asn or flags.about_asn or self.asn_index)
         )
         if speaks:
             listed = ikp.ranks(sentence, found) + ikp.scores(
@@ -504,6 +537,7 @@ class _Flags:
     office: bool = False  # names a Bawaslu office
     categories: bool = False  # counts by kind of violation ("tren pelanggaran", "modus", "bentuk")
     continues: bool = False  # opens as a continuation ("Kemudian, ...", "Selanjutnya, ...")
+    forecast: bool = False  # its figures are expected, not counted ("diprediksi mencapai 10.000 kasus")
 
     @classmethod
     def of(cls, sentence: str) -> _Flags:
@@ -518,6 +552,7 @@ class _Flags:
             bool(c["actors"]["bawaslu"].search(lowered)),
             bool(c["categories"].search(lowered)),
             bool(c["continuation"].match(lowered)),
+            bool(c["forecast"].search(lowered)),
         )
 
 

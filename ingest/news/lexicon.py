@@ -67,9 +67,11 @@ def compiled() -> dict:
         "not_subject": re.compile(r["actor_not_subject_before"], re.I),
         "negated": re.compile(r["stage_negated_before"], re.I),
         "denied": re.compile(r["stage_denied_before"]),
-        "approx_before": re.compile(rf"\b(?:{_alternation(r['approximate_before'])})(?:\s+[a-z]+){{0,3}}\s*$", re.I),
+        # "lebih dari kalau tidak salah 400", "lebih, kalau tidak salah, 400": up to three words between
+        "approx_before": re.compile(rf"\b(?:{_alternation(r['approximate_before'])})(?:[\s,]+[a-z]+){{0,3}}[\s,]*$", re.I),
         "approx_after": re.compile(rf"^(?:{_alternation(r['approximate_after'])})", re.I),
         "year_before": re.compile(r["year_before"], re.I),
+        "election_place": re.compile(r["election_place_before"], re.I),
         "reference_before": re.compile(r["reference_before"], re.I),
         "restated": re.compile(r["restatement_before"], re.I),
         "anaphora": re.compile(r["anaphora"], re.I),
@@ -81,6 +83,7 @@ def compiled() -> dict:
         "score_word": _words(r["score_words"]),
         "zone": re.compile(r["zone_pattern"], re.I),
         "categories": _words(r["category_terms"]),
+        "forecast": _words(r["forecast_terms"]),
         "continuation": re.compile(rf"^\W*(?:{_alternation(r['continuation_openers'])})\b"),
     }
 

@@ -44,7 +44,8 @@ def _word_pattern() -> re.Pattern:
     multipliers = "|".join(r["number_multipliers"])
     one = rf"(?:{'|'.join(simple)})(?:\s*(?:{multipliers}))?"
     zero = "|".join(re.escape(w) for w in r["zero_words"])
-    return re.compile(rf"\b(?:({one}(?:\s+{one})*)|({zero}))\b")  # matched against lower-cased text
+    # "dua-duanya", "satu-satunya": a doubled number word says "both", "the only", and counts nothing
+    return re.compile(rf"\b(?:({one}(?:\s+{one})*)|({zero}))\b(?!-)")  # matched against lower-cased text
 
 
 def to_number(text: str) -> float:

@@ -33,6 +33,7 @@ _AFTER_LIST_ITEM = re.compile(r"(?:,|\bdan|\bserta)\s+$")
 _DATELINE_AFTER = re.compile(r"^(?:\s*,\s*[\w.]+(?:\s+[\w.]+){0,2})?(?:\s*\([\w. ]+\))?(?:\s+[-–—|]{1,2}\s|--|\s*\|)")
 _LIST_GAP = re.compile(r"^(?:\s|,|;|&|/|\(|\bdan\b|\bserta\b|\bjuga\b|\bkabupaten\b|\bkota\b|\bkab\b\.?)*$", re.I)
 # an unknown "Kabupaten Toraja" still names a place: a figure beside it belongs to no known region
+_KIND_NAMED = re.compile(r"(kabupaten|kab\.?|kota)\b", re.I)
 _UNKNOWN_PLACE = re.compile(r"\b(?:Kabupaten|Kabupeten|Kab\.|Kota|Provinsi)\s+([A-Z][\w-]+)")
 
 
@@ -177,7 +178,29 @@ def groups(sentence: str, found: list[Mention]) -> list[Group]:
             result[-1].append(mention)
         else:
             result.append([mention])
-    return [Group(tuple(g)) for g in result]
+    return [Group(_kind_carried(sentence, g)) for g in result]
+
+
+def _kind_carried(sentence: str, mentions: list[Mention]) -> tuple[Mention, ...]:
+    """ "di Kabupaten Jember, Lamongan, Mojokerto dan Kota Pasuruan": a list's "Kabupaten" or "Kota" holds
+    for the bare names after it, until the other is named; a bare name fitting both is settled by it."""
+    kind: str | None = None
+    settled = []
+    for mention in mentions:
+        named = _KIND_NAMED.match(sentence, mention.start)
+        if named:
+            kind = "city" if named.group(1).lower() == "kota" else "regency"
+        elif mention.code is None and len(mention.candidates) > 1 and kind:
+            fit = [c for c in mention.candidates if _is_city(c) == (kind == "city")]
+            if len(fit) == 1:
+                mention = Mention(mention.start, mention.end, fit[0], mention.candidates)
+        settled.append(mention)
+    return tuple(settled)
+
+
+def _is_city(code: str) -> bool:
+    """Kota codes number their regency part from 71 (idn-area-data)."""
+    return int(code.split(".")[1]) >= 71
 
 
 def _level(mention: Mention) -> str:

@@ -27,6 +27,9 @@ _BREAKDOWN_AFTER = re.compile(
 )
 # "seorang ASN memposting ...", "satu kasus yang ...": an article, not a count
 _INDEFINITE = re.compile(r"^\s*(?:orang|kasus)\s+(?:yang|asn|kepala)", re.I)
+# "..., Taliabu 10 orang": a list item whose capitalised name is no known region
+_OWN_NAME_BEFORE = re.compile(r"[,;]\s*(?:dan\s+|serta\s+)?(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?\s*$")
+_EACH = re.compile(r"\bmasing[- ]masing\b", re.I)
 _POINTED_BACK = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:tersebut|itu|ini)\b", re.I)
 # "di antara rekomendasi tersebut", "dari laporan itu": stage words naming an earlier set, not this figure's stage
 _SET_BEFORE = re.compile(r"\b(?:di\s*antara|antara|dari)\s+$")
@@ -250,7 +253,9 @@ def topic(sentence: str, figure: Figure, next_start: int, previous_end: int = 0)
     if c["topic"].search(words):
         return "own"
     other_before = c["other_topic"].search(before) or c["general_violation"].search(before)
-    return "other" if other_before and not c["topic"].search(before) else "none"
+    # "Di luar netralitas ada 83 pelanggaran": the topic word inside the other subject's words does not count
+    rest = c["general_violation"].sub(" ", c["other_topic"].sub(" ", before))
+    return "other" if other_before and not c["topic"].search(rest) else "none"
 
 
 def clause_of(sentence: str, figure: Figure) -> str:
@@ -268,11 +273,17 @@ def owner(
     before = [g for g in found if g.end <= figure.start and (taken is None or g.start >= taken.start)]
     after = [g for g in found if g.start >= unit_end]
     attached_after = after[0] if after and _ATTACHED_AFTER.match(sentence[unit_end : after[0].start]) else None
+    if before and before[-1] is taken and _OWN_NAME_BEFORE.search(sentence[before[-1].end : figure.start]):
+        return None, ""  # "Ternate 15 orang, Taliabu 10 orang": the figure has a place of its own, not known
     if before and not (before[-1] is taken and attached_after):
         # a group the figure before already took is this one's too ("Rembang 8 kasus, 3 di antaranya ..."),
         # unless "di X" follows this one ("Sijunjung sebanyak 3 ASN dan 1 di Kabupaten Agam")
         return before[-1], "attached"
     if attached_after:
+        each = _EACH.search(sentence[max(0, figure.start - 25) : attached_after.start])
+        if len(attached_after.mentions) > 1 and not each:
+            # "dua kasus di Kabupaten Ponorogo dan Sidoarjo": one count for them together, not for each
+            return attached_after, "together"
         return attached_after, "attached"
     # the sentence's one region, unless it stands in another clause after the figure
     alone = len(found) == 1 and len(found[0].mentions) == 1

@@ -25,6 +25,8 @@ _ELECTION = re.compile(
     re.I,
 )
 _GENERAL_ELECTIONS = ("pemilu", "pemilihan umum", "pileg", "pilpres")
+# "pada momentum Pilkada", "jelang Pemilu": an election named without its year
+_ELECTION_WORD = re.compile(r"(?<!pengawas )(?<!komisi )(?<!penyelenggara )\b(pilkada|pemilu|pemilihan\s+umum|pemilihan\s+kepala\s+daerah|pileg|pilpres)\b(?!\s+(?:\w+\s+){0,3}?\d{4})", re.I)
 # "di tahun 2020", "pada tahun 2019": a year that only one known election was held in names it
 _YEAR = re.compile(r"\btahun\s+(\d{4})\b(?!\s*-)", re.I)
 # "1. Makassar: 1 kasus", "2) Maros ...": the number of a list item opening its line, not a figure
@@ -61,8 +63,9 @@ def as_of_date(text: str, year: int | None = None) -> str | None:
     return None
 
 
-def elections(text: str) -> list[tuple[int, str | None]]:
-    """(position, election id) of every election the text names; None for one Netra does not know."""
+def elections(text: str, year: int | None = None) -> list[tuple[int, str | None]]:
+    """(position, election id) of every election the text names; None for one Netra does not know.
+    An election named without its year is the one of its kind nearest the article's year."""
     found = []
     for match in _ELECTION.finditer(text):
         kind = "Pemilu" if match.group(1).lower().startswith(_GENERAL_ELECTIONS) else "Pilkada"
@@ -71,7 +74,14 @@ def elections(text: str) -> list[tuple[int, str | None]]:
         held = {e for e in election_aliases().values() if e.endswith(f"_{match.group(1)}")}
         if len(held) == 1 and not any(start <= match.start() <= start + 40 for start, _ in found):
             found.append((match.start(), held.pop()))
-    return sorted(found)
+    if year is not None and not found:  # a sentence naming an election's year speaks of that one
+        for match in _ELECTION_WORD.finditer(text):
+            kind = "PEMILU" if match.group(1).lower().startswith(_GENERAL_ELECTIONS) else "PILKADA"
+            held = sorted({e for e in election_aliases().values() if e.startswith(kind + "_")})
+            if held:
+                nearest = min(held, key=lambda e: (abs(int(e[-4:]) - year), -int(e[-4:])))
+                found.append((match.start(), nearest))
+    return sorted(found, key=lambda pair: pair[0])
 
 
 def dateline(sentence: str) -> tuple[int, int] | None:
