@@ -275,9 +275,11 @@ def owner(
     attached_after = after[0] if after and _ATTACHED_AFTER.match(sentence[unit_end : after[0].start]) else None
     if before and before[-1] is taken and _OWN_NAME_BEFORE.search(sentence[before[-1].end : figure.start]):
         return None, ""  # "Ternate 15 orang, Taliabu 10 orang": the figure has a place of its own, not known
-    if before and not (before[-1] is taken and attached_after):
+    far = before and figure.start - before[-1].end > 30
+    if before and not ((before[-1] is taken or far) and attached_after):
         # a group the figure before already took is this one's too ("Rembang 8 kasus, 3 di antaranya ..."),
-        # unless "di X" follows this one ("Sijunjung sebanyak 3 ASN dan 1 di Kabupaten Agam")
+        # unless "di X" follows this one ("Sijunjung sebanyak 3 ASN dan 1 di Kabupaten Agam"); so is a group
+        # well before it, unless "di X" follows ("Bawaslu Jawa Timur mencatat ... dua ASN di Kabupaten Malang")
         return before[-1], "attached"
     if attached_after:
         each = _EACH.search(sentence[max(0, figure.start - 25) : attached_after.start])

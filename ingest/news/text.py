@@ -66,6 +66,9 @@ def as_of_date(text: str, year: int | None = None) -> str | None:
 def elections(text: str, year: int | None = None) -> list[tuple[int, str | None]]:
     """(position, election id) of every election the text names; None for one Netra does not know.
     An election named without its year is the one of its kind nearest the article's year."""
+    lowered = text.lower()
+    if "pil" not in lowered and "pemil" not in lowered and "tahun" not in lowered:
+        return []  # most sentences name no election: a substring test spares the patterns
     found = []
     for match in _ELECTION.finditer(text):
         kind = "Pemilu" if match.group(1).lower().startswith(_GENERAL_ELECTIONS) else "Pilkada"

@@ -156,3 +156,136 @@ def test_the_dateline_and_the_place_of_speech_are_not_the_subject():
         "kata komisioner KASN di Makassar, Selasa (3/9/2024)."
     )
     assert facts_of(text) == {("asn_reported", "ID", 120)}
+
+
+# --- structures read after the second and third labelled sets (sentences written for these tests) ---------
+
+
+def facts_with_elections(text: str, published: str | None = "2024-10-01") -> set[tuple]:
+    article = Article("t", "t.txt", text, published_date=published)
+    return {(f.metric, f.region_code, f.value, f.election_id) for f in extract_facts(article)}
+
+
+def test_an_actor_named_after_the_figures_handles_them_and_is_not_who_counts_next():
+    text = (
+        "Bawaslu Provinsi Bali mencatat 40 kasus dugaan pelanggaran netralitas ASN. "
+        "Sisanya, yaitu 3 kasus, masih diproses KASN. "
+        "Secara wilayah, pelanggaran netralitas ASN terbanyak ditemukan di Kabupaten Badung sebanyak 12 kasus."
+    )
+    found = facts_of(text)
+    assert ("cases_reported", "51.03", 12) in found  # Bawaslu's cases, not KASN's persons
+    assert not any(metric == "asn_reported" for metric, _, _ in found)
+
+
+def test_counts_by_region_in_a_breakdown_by_institution_are_the_regions_own():
+    text = (
+        "Berdasarkan instansi, pelanggaran netralitas ASN paling banyak di Kabupaten Gianyar (14 orang) "
+        "dan Kabupaten Tabanan (9 orang)."
+    )
+    found = facts_of(text)
+    assert {("asn_reported", "51.04", 14), ("asn_reported", "51.02", 9)} <= found
+
+
+def test_numbered_list_items_and_a_label_before_a_colon():
+    text = (
+        "Bawaslu Bali menangani dugaan pelanggaran netralitas ASN berikut.\n"
+        "1. Kota Denpasar: 2 kasus, diteruskan ke KASN\n"
+        "2. Buleleng: 3 kasus masih dalam proses klarifikasi\n"
+    )
+    found = facts_of(text)
+    assert ("cases_reported", "51.71", 2) in found and ("cases_pending", "51.08", 3) in found
+    assert not any(value == 1 for _, _, value in found)  # the item numbers count nothing
+
+
+def test_a_dateline_on_a_line_of_its_own_is_no_region():
+    text = "DENPASAR, KABARBALI –\nBawaslu RI mencatat 500 kasus dugaan pelanggaran netralitas ASN secara nasional."
+    assert facts_of(text) == {("cases_reported", "ID", 500)}
+
+
+def test_an_election_carried_to_the_next_sentence_of_its_paragraph_and_a_year_of_one_election():
+    text = (
+        "Bawaslu RI mencatat total 700 dugaan pelanggaran netralitas ASN pada Pilkada 2020. "
+        "Selain itu, pelanggaran netralitas ASN pada Pemilu 2019 juga ditemukan. Terdapat 120 temuan dugaan pelanggaran.\n"
+        "Pada tahun 2019 itu pula KASN menerima 95 laporan pelanggaran netralitas ASN."
+    )
+    found = facts_with_elections(text, "2022-09-27")
+    assert ("cases_reported", "ID", 700, "PILKADA_2020") in found
+    assert ("cases_reported", "ID", 120, "PEMILU_2019") in found
+    assert ("asn_reported", "ID", 95, "PEMILU_2019") in found
+
+
+def test_an_election_named_without_its_year_is_the_one_nearest_the_article():
+    text = (
+        "Bawaslu Kabupaten Badung mencatat 6 ASN dilaporkan tidak netral pada Pemilu 2019. "
+        "Sedangkan menjelang Pilkada, laporan dugaan pelanggaran netralitas ASN sudah sebanyak 9 orang."
+    )
+    found = facts_with_elections(text, "2020-05-04")
+    assert ("asn_reported", "51.03", 6, "PEMILU_2019") in found and ("asn_reported", "51.03", 9, "PILKADA_2020") in found
+
+
+def test_a_figure_pointed_back_at_is_no_fact_even_when_it_was_not_taken():
+    text = (
+        "Wakil Presiden menyebut ada 900 laporan masyarakat tentang pelanggaran pilkada. "
+        "Dari 900 laporan dugaan pelanggaran tersebut, sebanyak 250 di antaranya terkait netralitas ASN."
+    )
+    assert facts_of(text) == {("cases_reported", "ID", 250)}
+
+
+def test_a_stage_not_reached_yet_and_stage_words_naming_an_earlier_set():
+    assert facts_of("KASN mencatat sebanyak 50 ASN belum dijatuhi sanksi oleh PPK.") == set()
+    found = facts_of("Kini ada 30 ASN atau 60 persen di antara rekomendasi tersebut telah ditindaklanjuti PPK, kata KASN.")
+    assert found == {("asn_followed_up", "ID", 30), ("followup_rate_pct", "ID", 60)}
+
+
+def test_asn_counted_in_election_violations_in_general_are_about_asn():
+    found = facts_of("Bawaslu menemukan 120 aparatur sipil negara (ASN) terlibat pelanggaran pemilihan kepala daerah.")
+    assert found == {("asn_reported", "ID", 120)}
+    assert facts_of("Bawaslu mencatat 83 pelanggaran pemilihan di luar netralitas ASN.") == set()
+
+
+def test_di_x_after_a_figure_and_one_count_for_several_regions_together():
+    found = facts_of("Di Kabupaten Karangasem tercatat 4 ASN melanggar netralitas dan 2 di Kabupaten Bangli.")
+    assert {("asn_reported", "51.07", 4), ("asn_reported", "51.06", 2)} <= found
+    found = facts_of(
+        "Bawaslu Provinsi Bali mencatat pelanggaran netralitas ASN. "
+        "Saat ini Bawaslu Bali masih memproses dua kasus di Kabupaten Jembrana dan Klungkung."
+    )
+    assert ("cases_pending", "51", 2) in found
+    assert not any(region in ("51.01", "51.05") for _, region, _ in found)
+
+
+def test_a_lists_kabupaten_holds_for_the_bare_names_after_it_and_an_unknown_name_owns_its_figure():
+    text = (
+        "Bawaslu Jawa Timur mencatat pelanggaran netralitas ASN masing-masing dua ASN di Kabupaten Malang, "
+        "Kediri dan Kota Blitar."
+    )
+    found = facts_of(text)
+    assert {("asn_reported", c, 2) for c in ("35.07", "35.06", "35.72")} <= found
+    text = (
+        "ASN yang dilaporkan melanggar netralitas berasal dari Kabupaten Buleleng 8 orang, Kota Denpasar 5 orang, "
+        "Nusa Penida 3 orang."
+    )
+    found = facts_of(text)
+    assert ("asn_reported", "51.08", 8) in found and ("asn_reported", "51.71", 5) in found
+    assert not any(value == 3 for _, _, value in found)
+
+
+def test_forecasts_doubled_number_words_and_lists_of_days_count_nothing():
+    assert facts_of("KASN memprediksi pelanggaran netralitas ASN mencapai 5.000 kasus pada Pemilu 2029.") == set()
+    assert facts_of("ASN itu melanggar UU Pemilu, UU ASN, atau dua-duanya, kata Bawaslu soal netralitas.") == set()
+    assert facts_of("Rekomendasi KASN atas pelanggaran netralitas ASN dikeluarkan pada 14 dan 15 Maret 2024.") == set()
+
+
+def test_a_province_naming_the_election_an_office_inside_it_watches_is_no_region():
+    text = (
+        "Bawaslu Kabupaten Badung mencatat pelanggaran netralitas ASN. "
+        "Dibandingkan dengan Pilgub Bali, ada 5 orang ASN yang dinilai melanggar netralitas."
+    )
+    assert ("asn_reported", "51.03", 5) in facts_of(text)
+
+
+def test_a_weekday_date_dates_an_article():
+    from ingest.news.articles import published_date_in
+
+    assert published_date_in("kata dia di Denpasar, Senin 20 April 2020.") == "2020-04-20"
+    assert published_date_in("ujarnya, Rabu, 21 Oktober 2020.") == "2020-10-21"
