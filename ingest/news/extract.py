@@ -131,6 +131,10 @@ class _Reader:
         self.stated: set[float] = set()  # every figure of the sentences read so far
         self.unit: str | None = None
         self.on_topic = False
+        # the sentences before counted violations of every kind ("laporan dugaan pelanggaran ... mencakup
+        # berbagai jenis, termasuk ketidaknetralan ASN, pidana, administrasi"): a count that does not name
+        # ASN itself is theirs, until a count that does
+        self.all_kinds = False
         self.listing = False  # the sentence before listed IKP scores or ranks
         self.asn_index = False  # the sentences so far spoke of the index's ASN part, and nothing else since
         self.categories = False  # the sentence before counted by kind of violation ("tren", "modus")
@@ -168,10 +172,7 @@ class _Reader:
             else:
                 counted = False
                 self._index_context(flags[index])
-                if flags[index].other_subject and not flags[index].about_asn:
-                    self.on_topic = False
-                elif flags[index].about_asn:
-                    self.on_topic = True
+                self._topic_goes_on(flags[index], flags[index].other_subject and not flags[index].about_asn)
                 self.listing = _index_goes_on(flags[index], self.listing, False)
             if found and found[-1].codes[-1] and not counted:
                 # "... berada di Kabupaten Bulukumba. Dengan total 16 kasus.": the region the next sentence speaks of
@@ -236,6 +237,8 @@ class _Reader:
         sentence_topic: str | None = None  # "other" once a figure of the sentence names another subject
         listed_topic: str | None = None  # the topic of the sentence's last accepted count
         list_stage: tuple[str, str, str] | None = None
+        own_counted = False  # a count of the sentence is about ASN by its own words or its sentence's
+        general_counted = False  # a count of the sentence is of election violations in general
         for i, item in enumerate(items):
             figure = item.figure
             next_start = items[i + 1].figure.start if i + 1 < len(items) else len(sentence)
@@ -303,13 +306,17 @@ class _Reader:
                     item.topic = listed_topic  # a list's item is about what the figure before it is about
                 else:
                     topic = self._on_topic(
-                        sentence, item, next_start, previous_end, about_asn, other_subject, sentence_topic
+                        sentence, item, next_start, previous_end, about_asn, other_subject, sentence_topic,
+                        flags.all_kinds,
                     )
                     sentence_topic = topic if topic in ("own", "other") else sentence_topic
+                    if topic == "other" and c["general_violation"].search(sentence.lower()):
+                        general_counted = True  # "menerima 49 laporan dugaan pelanggaran Pilkada 2024"
                     if topic == "other" or topic is None:
                         previous_end = item.unit_end
                         continue
                     item.topic = topic
+                    own_counted = own_counted or topic in ("own", "sentence")
             if reading.is_approximate(sentence, figure):
                 item.lose("approximate", "an estimate or a lower bound")
             group, how = reading.owner(sentence, figure, item.unit_end, found, taken)
@@ -375,10 +382,7 @@ class _Reader:
         self._index_figures(index, sentence, previous, flags, found, items, named, as_of, produced)
         self.stated.update(f.value for f in all_figures)
         self.candidates += produced
-        if other_subject:
-            self.on_topic = False
-        elif about_asn:
-            self.on_topic = True
+        self._topic_goes_on(flags, other_subject, own_counted, general_counted)
         self.categories = flags.categories or (self.categories and flags.continues)
         self.unit = sentence_unit or self.unit
         if named_actor and (not items or named_actor[0] < items[0].figure.start):
@@ -388,7 +392,7 @@ class _Reader:
         return any(c.stage not in ("rank", "score", "zone") for c in produced)
 
     def _on_topic(
-        self, sentence, item, next_start, previous_end, about_asn, other_subject, sentence_topic
+        self, sentence, item, next_start, previous_end, about_asn, other_subject, sentence_topic, all_kinds
     ) -> str | None:
         """How the figure is about ASN neutrality: "own" (its own words), "sentence", "context" (the
         sentences before), or "other" / None when it is not."""
@@ -402,10 +406,21 @@ class _Reader:
         if about_asn and compiled()["topic"].search(reading.clause_of(sentence, item.figure)):
             item.lose("topic_from_sentence", "about ASN by its sentence")
             return "sentence"
-        if self.on_topic or item.inherited:
+        if (self.on_topic or item.inherited) and not (self.all_kinds or all_kinds):
             item.lose("topic_from_context", "about ASN by the sentences before")
             return "context"
         return None
+
+    def _topic_goes_on(self, flags: _Flags, other_subject: bool, own_counted=False, general_counted=False) -> None:
+        """Whether the next sentences speak of ASN neutrality, and whether of violations of every kind."""
+        if own_counted:
+            self.all_kinds = False
+        elif flags.all_kinds or general_counted:
+            self.all_kinds = True
+        if other_subject:
+            self.on_topic = False
+        elif flags.about_asn:
+            self.on_topic = True
 
     def _regions(
         self, sentence, item, group, how, found, breakdown, anaphoric, sentence_region, last_region, paragraph_region
@@ -538,6 +553,7 @@ class _Flags:
     categories: bool = False  # counts by kind of violation ("tren pelanggaran", "modus", "bentuk")
     continues: bool = False  # opens as a continuation ("Kemudian, ...", "Selanjutnya, ...")
     forecast: bool = False  # its figures are expected, not counted ("diprediksi mencapai 10.000 kasus")
+    all_kinds: bool = False  # speaks of violations of every kind: names two kinds besides neutrality
 
     @classmethod
     def of(cls, sentence: str) -> _Flags:
@@ -553,6 +569,7 @@ class _Flags:
             bool(c["categories"].search(lowered)),
             bool(c["continuation"].match(lowered)),
             bool(c["forecast"].search(lowered)),
+            len({c["violation_kinds"][m.group()] for m in c["violation_kind"].finditer(lowered)}) >= 2,  # other kinds
         )
 
 

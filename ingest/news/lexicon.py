@@ -60,7 +60,11 @@ def compiled() -> dict:
         "unit_words": {kind: _words(r["units"][kind]) for kind in ("persons", "cases")},
         "topic": _words(r["topic_terms"]),
         "other_topic": _words(r["other_topics"]),
-        "general_violation": _words(r["general_violations"]),
+        "general_violation": re.compile(
+            _words(r["general_violations"]).pattern + "|" + r["general_violation_pattern"]
+        ),
+        "violation_kind": _words([w for words in r["violation_kinds"].values() for w in words]),
+        "violation_kinds": {w: kind for kind, words in r["violation_kinds"].items() for w in words},
         "asn_unit": re.compile(rf"^\s*(?:orang\s+)?\(?(?:{_alternation(r['asn_units'])})\b"),
         "other_subject": _words(r["other_subjects"]),
         "actors": {kind: _words(words) for kind, words in r["actors"].items()},

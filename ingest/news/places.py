@@ -33,6 +33,8 @@ _AFTER_LIST_ITEM = re.compile(r"(?:,|\bdan|\bserta)\s+$")
 _DATELINE_AFTER = re.compile(r"^(?:\s*,\s*[\w.]+(?:\s+[\w.]+){0,2})?(?:\s*\([\w. ]+\))?(?:\s+[-–—|]{1,2}\s|--|\s*\|)")
 _LIST_GAP = re.compile(r"^(?:\s|,|;|&|/|\(|\bdan\b|\bserta\b|\bjuga\b|\bkabupaten\b|\bkota\b|\bkab\b\.?)*$", re.I)
 # an unknown "Kabupaten Toraja" still names a place: a figure beside it belongs to no known region
+# "Bawaslu Sulsel Laporkan 41 Dugaan Netralitas ASN | Koran Jakarta": an outlet's name after a title
+_SITE_NAME_BEFORE = re.compile(r"\s[|]\s+(?:\w+\s+)?$")
 _KIND_NAMED = re.compile(r"(kabupaten|kab\.?|kota)\b", re.I)
 _UNKNOWN_PLACE = re.compile(r"\b(?:Kabupaten|Kabupeten|Kab\.|Kota|Provinsi)\s+([A-Z][\w-]+)")
 
@@ -134,7 +136,8 @@ def mentions(sentence: str, masked: tuple[int, int] | None = None) -> list[Menti
             i += 1
             continue
         word = words[i]
-        if not word.group()[0].isupper() and not (
+        # "satu ASN di kabupaten Gorontalo": a region's kind word starts its name in any case
+        if not word.group()[0].isupper() and not _KIND_NAMED.fullmatch(word.group()) and not (
             found
             and folded[i] not in _common_words()
             and _AFTER_LIST_ITEM.search(sentence[max(0, word.start() - 8) : word.start()])
@@ -152,7 +155,11 @@ def mentions(sentence: str, masked: tuple[int, int] | None = None) -> list[Menti
             continue
         n, start, end, looked = hit
         end = end - 1 if sentence[end - 1] == "." else end
-        speech = _SPEECH_PLACE.match(sentence[end:]) or _DATELINE_AFTER.match(sentence[end:])
+        speech = (
+            _SPEECH_PLACE.match(sentence[end:])
+            or _DATELINE_AFTER.match(sentence[end:])
+            or _SITE_NAME_BEFORE.search(sentence[max(0, start - 40) : start])
+        )
         inside_dateline = masked is not None and masked[0] <= start < masked[1]
         if not speech and not inside_dateline:
             if isinstance(looked, tuple):

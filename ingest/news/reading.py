@@ -18,7 +18,9 @@ from ingest.news.places import Group
 # "30 September", "27 dan 28 Desember", "1-3 Maret": a day, or the first day of a list of days
 _MONTH_AFTER = re.compile(r"^(?:\s*(?:dan|hingga|sampai|s\.d\.?|-|–|,)\s*\d{1,2})?\s+(?:" + "|".join(_MONTHS) + r")\b", re.I)
 # "5 ASN di Sukoharjo", "lima kasus terjadi di Kabupaten Selayar": the region right after a count
-_ATTACHED_AFTER = re.compile(r"^[^.;]{0,45}?\b(?:di|se-?)\s+$", re.I)
+# ("16 ASN pada Pemilihan Bupati dan Wakil Bupati di Kabupaten Kepulauan Sula": farther within a clause),
+# or the region right after the count's own words ("104 ASN Kabupaten Bima", "lima pejabat ASN Lombok Tengah")
+_ATTACHED_AFTER = re.compile(r"^(?:[^.;]{0,45}?|[^.;,]{0,75}?)\b(?:di|se-?)\s+$|^(?:\s+\(?(?:asn|pns)\)?)?\s+$", re.I)
 # a bare figure is a breakdown of the count before it only when a stage word follows it closely
 _BREAKDOWN_AFTER = re.compile(
     r"^\s*(?:\S+\s+){0,2}?(?:di\s*antaranya|diantaranya|sudah|telah|masih|dihentikan|diproses|direkomendasikan|"
@@ -283,7 +285,10 @@ def owner(
         return before[-1], "attached"
     if attached_after:
         each = _EACH.search(sentence[max(0, figure.start - 25) : attached_after.start])
-        if len(attached_after.mentions) > 1 and not each:
+        one_each = each and each.start() > 25 and len(attached_after.mentions) == figure.value
+        if len(attached_after.mentions) > 1 and (not each or one_each):
+            # "Empat pelanggaran ... masing-masing di Kabupaten Brebes, Klaten, Sukoharjo dan Boyolali": four
+            # regions sharing four cases, one each
             # "dua kasus di Kabupaten Ponorogo dan Sidoarjo": one count for them together, not for each
             return attached_after, "together"
         return attached_after, "attached"
