@@ -23,7 +23,8 @@ labelled figures it learns the outlets it saw, while these structures recur acro
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from ingest.news import ikp, reading
 from ingest.news.articles import Article, rules
@@ -40,6 +41,7 @@ EXTRACTOR_VERSION = f"3.{rules()['version']}"
 # a sentence holding none of these (digits, zone or rank words, number words) states no figure
 _FIGURE_HINT = re.compile(r"\d|zona|urutan|peringkat|posisi|ranking")  # matched against lower-cased text
 _COUNTED = ("persons", "cases")
+_WORDED = re.compile(r"[^\W\d_]{2}")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class Candidate:
     stage: str = ""
     position: int = 0  # reading order within the article, for ties
     parent: int | None = None  # a breakdown's total ("76 kasus, 12 dihentikan"): its position
+    title: bool = False  # read from a title or subheading, which the body usually states again
 
 
 @dataclass
@@ -117,12 +120,25 @@ class _Reader:
             for (_, s), found in zip(self.pairs, self.mentions, strict=True)
         ]
         self.elections = [elections(sentence, self.year) for _, sentence in self.pairs]
+        # titles and subheadings: a paragraph of one sentence, short, without a full stop (and not the last,
+        # which may be a page cut short)
+        per_paragraph = Counter(p for p, _ in self.pairs)
+        last = self.pairs[-1][0] if self.pairs else -1
+        self.titles = {
+            i
+            for i, (p, s) in enumerate(self.pairs)
+            if per_paragraph[p] == 1
+            and p != last
+            and len(s) <= 150
+            and not s.rstrip().endswith((".", "!", "?", '"', "”", "'"))
+        }
         named = [e for found in self.elections[:4] for _, e in found if e]
         self.election = named[0] if named else next((e for found in self.elections for _, e in found if e), None)
         self.named_codes = {m.code for found in self.mentions for m in found if m.code}
         provinces = [province_of(m.code) for found in self.mentions for m in found if m.code]
         self.province = max(set(provinces), key=provinces.count) if provinces else None
         self.actor = next((a for _, s in self.pairs if (a := reading.actor(s))), None)
+        self.first_actor = self.actor  # who the article's counts come from, for a count read two ways
         self.main_region: str | None = None  # the region of the article's first figure: what it is about
         self.region: str | None = None  # the region the last sentence spoke of
         self.region_paragraph = -1
@@ -167,7 +183,7 @@ class _Reader:
         previous = _Flags()
         for index, (paragraph, sentence) in enumerate(self.pairs):
             found = groups(sentence, [self._settle(m) for m in self.mentions[index]])
-            if flags[index].figures:
+            if flags[index].figures and _WORDED.search(sentence):  # a line of a bare "0" is a page's counter
                 counted = self._sentence(index, paragraph, sentence, previous, flags[index], found)
             else:
                 counted = False
@@ -299,7 +315,8 @@ class _Reader:
 
             if item.kind != "percent":
                 if breakdown:
-                    if sentence_topic == "other":
+                    if sentence_topic == "other" or self.all_kinds and not own_counted:
+                        # a part of a count of every kind ("5 laporan teregistrasi, 2 masih dalam proses")
                         previous_end = item.unit_end
                         continue
                 elif listed_topic and reading.topic(sentence, figure, next_start, previous_end) == "none":
@@ -358,7 +375,13 @@ class _Reader:
                 )
                 parent = self.last_total if breakdown else None
                 candidate = Candidate(
-                    fact, round(item.confidence, 3), tuple(item.reasons), stage, index * 1000 + figure.start, parent
+                    fact,
+                    round(item.confidence, 3),
+                    tuple(item.reasons),
+                    stage,
+                    index * 1000 + figure.start,
+                    parent,
+                    index in self.titles,
                 )
                 produced.append(candidate)
                 self.seen.setdefault(figure.value, []).append((region or "?", item.kind, stage))
@@ -591,10 +614,15 @@ def _apposed(sentence: str, count_end: int, figure: Figure) -> bool:
 # --- deciding -------------------------------------------------------------------------------------------
 
 
-def _decide(candidates: list[Candidate]) -> tuple[list[Fact], list[Candidate]]:
+def _decide(candidates: list[Candidate], actor: str | None = None) -> tuple[list[Fact], list[Candidate]]:
     """One value per metric, region and election: the surest, earliest one; the others go to review.
-    A count forwarded to KASN beside a larger count of its kind is a part of it, not a total."""
+    A count forwarded to KASN beside a larger count of its kind is a part of it, not a total. A title's
+    figure that the body states again is the body's to read. One count read both as persons and as cases
+    is one fact: Bawaslu's cases, else KASN's persons."""
     thresholds = rules()["confidence"]
+    in_body = {(c.fact.metric, c.fact.region_code, c.fact.value) for c in candidates if not c.title}
+    restated = {c.position for c in candidates if c.title and (c.fact.metric, c.fact.region_code, c.fact.value) in in_body}
+    candidates = [c for c in candidates if c.position not in restated]
     totals: dict[tuple, float] = {}
     for c in candidates:
         if c.stage == "reported":
@@ -603,7 +631,7 @@ def _decide(candidates: list[Candidate]) -> tuple[list[Fact], list[Candidate]]:
     adjusted: list[Candidate] = []
     for c in candidates:
         if c.fact.region_code == "?":
-            c = Candidate(c.fact, min(c.confidence, thresholds["publish_at"] - 0.01), c.reasons, c.stage, c.position)
+            c = replace(c, confidence=min(c.confidence, thresholds["publish_at"] - 0.01))
         if (
             c.stage == "forwarded"
             and totals.get((c.fact.region_code, c.fact.election_id, c.fact.metric), 0) > c.fact.value
@@ -623,7 +651,19 @@ def _decide(candidates: list[Candidate]) -> tuple[list[Fact], list[Candidate]]:
             c = _demote(c, "conflicting_value", f"the article also states {chosen.fact.value_text} for this")
         decided.append(c)
     # a breakdown stands or falls with the total it splits
-    standing = {c.position for c in decided if c.confidence >= thresholds["publish_at"]}
+    standing = restated | {c.position for c in decided if c.confidence >= thresholds["publish_at"]}
+    published = {
+        (c.fact.metric, c.fact.region_code, c.fact.election_id, c.fact.value)
+        for c in decided
+        if c.confidence >= thresholds["publish_at"]
+    }
+    kept, dropped = ("cases_reported", "asn_reported") if actor == "bawaslu" else ("asn_reported", "cases_reported")
+    decided = [
+        _demote(c, "conflicting_value", f"the same count is also read as {kept}")
+        if c.fact.metric == dropped and (kept, c.fact.region_code, c.fact.election_id, c.fact.value) in published
+        else c
+        for c in decided
+    ]
     facts: dict[tuple, Fact] = {}
     review: list[Candidate] = []
     for c in decided:
@@ -643,12 +683,13 @@ def _decide(candidates: list[Candidate]) -> tuple[list[Fact], list[Candidate]]:
 
 
 def _demote(c: Candidate, name: str, reason: str) -> Candidate:
-    return Candidate(c.fact, round(c.confidence - penalty(name), 3), (*c.reasons, reason), c.stage, c.position)
+    return replace(c, confidence=round(c.confidence - penalty(name), 3), reasons=(*c.reasons, reason))
 
 
 def extract(article: Article) -> tuple[list[Fact], list[Candidate]]:
     """The article's facts (confident), and the candidates held for review, each with its evidence."""
-    return _decide(_Reader(article).read())
+    reader = _Reader(article)
+    return _decide(reader.read(), reader.first_actor)
 
 
 def extract_facts(article: Article) -> list[Fact]:
