@@ -181,7 +181,11 @@ class _Reader:
     def read(self) -> list[Candidate]:
         flags = self.flags
         previous = _Flags()
+        read: set[str] = set()
         for index, (paragraph, sentence) in enumerate(self.pairs):
+            if sentence in read:
+                continue  # a page printing a paragraph twice states its figures once
+            read.add(sentence)
             found = groups(sentence, [self._settle(m) for m in self.mentions[index]])
             if flags[index].figures and _WORDED.search(sentence):  # a line of a bare "0" is a page's counter
                 counted = self._sentence(index, paragraph, sentence, previous, flags[index], found)
@@ -191,8 +195,17 @@ class _Reader:
                 self._topic_goes_on(flags[index], flags[index].other_subject and not flags[index].about_asn)
                 self.listing = _index_goes_on(flags[index], self.listing, False)
             if found and found[-1].codes[-1] and not counted:
-                # "... berada di Kabupaten Bulukumba. Dengan total 16 kasus.": the region the next sentence speaks of
-                self._speaks_of(found[-1].codes[-1], paragraph, index, counted=False)
+                # "... berada di Kabupaten Bulukumba. Dengan total 16 kasus.": the region the next sentence speaks
+                # of; in "Kabupaten Bogor, Jawa Barat" the province only says where the regency is
+                named = [m for g in found for m in g.mentions if m.code]
+                spoken = named[-1].code
+                if (
+                    len(named) > 1
+                    and named[-2].code.startswith(spoken + ".")
+                    and re.fullmatch(r"\s*,\s*", sentence[named[-2].end : named[-1].start])
+                ):
+                    spoken = named[-2].code
+                self._speaks_of(spoken, paragraph, index, counted=False)
             known = [e for _, e in self.elections[index] if e]
             if known:
                 self.paragraph_election = (paragraph, known[-1])
@@ -254,11 +267,17 @@ class _Reader:
         listed_topic: str | None = None  # the topic of the sentence's last accepted count
         list_stage: tuple[str, str, str] | None = None
         own_counted = False  # a count of the sentence is about ASN by its own words or its sentence's
+        pointed_region: str | None = None  # the region of an earlier figure the sentence points back at
         general_counted = False  # a count of the sentence is of election violations in general
         for i, item in enumerate(items):
             figure = item.figure
             next_start = items[i + 1].figure.start if i + 1 < len(items) else len(sentence)
-            if item.kind == "other" or flags.forecast or reading.is_indefinite(sentence, figure):
+            if (
+                item.kind == "other"
+                or flags.forecast
+                or reading.is_indefinite(sentence, figure)
+                or reading.is_hypothetical(sentence, item.unit_end)
+            ):
                 previous_end = item.unit_end
                 continue
             if item.kind is None:
@@ -341,9 +360,13 @@ class _Reader:
                 # counts by kind of violation are parts of a total; counts by region are the regions' own
                 # ("berdasarkan instansi ... Kabupaten Purbalingga (56 orang)")
                 item.lose("category", "a count by kind of violation, a part of a total")
-            regions = self._regions(
-                sentence, item, group, how, found, breakdown, anaphoric, sentence_region, last_region, paragraph_region
-            )
+            if pointed_region and (group is None or how == "sentence"):
+                regions = [pointed_region]  # the speaker's region yields to that of the figure pointed back at
+            else:
+                regions = self._regions(
+                    sentence, item, group, how, found, breakdown, anaphoric, sentence_region, last_region,
+                    paragraph_region,
+                )
             if how == "attached" and group is not None:
                 taken = group
 
@@ -359,8 +382,10 @@ class _Reader:
             if earlier and (pointed or any(r in regions for r, _ in earlier) and (item.inherited or not found)):
                 previous_end = item.unit_end
                 anaphoric = True
-                if not found and earlier[0][0] != "?":
-                    last_region = earlier[0][0]
+                if earlier[0][0] != "?" and (not found or pointed):
+                    # "Ketua Bawaslu NTB mengatakan, dari 104 ASN itu sebanyak tujuh orang ...": the figures after
+                    # one pointed back at are that one's region's
+                    last_region = pointed_region = earlier[0][0]
                     self._speaks_of(last_region, paragraph, index, counted=True)
                 continue
 
@@ -386,7 +411,8 @@ class _Reader:
                 produced.append(candidate)
                 self.seen.setdefault(figure.value, []).append((region or "?", item.kind, stage))
                 total = (region, item.kind)
-                if stage == "reported" and anaphoric and region and self.totals.get(total, 0) > figure.value:
+                part = anaphoric or reading.is_part(sentence, item.unit_end)
+                if stage == "reported" and part and region and self.totals.get(total, 0) > figure.value:
                     produced[-1] = _demote(produced[-1], "part_of_total", "a part of the total stated before it")
                 if stage == "reported" and region:
                     self.totals[total] = max(self.totals.get(total, 0), figure.value)

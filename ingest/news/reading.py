@@ -31,6 +31,8 @@ _BREAKDOWN_AFTER = re.compile(
 _INDEFINITE = re.compile(r"^\s*(?:orang|kasus)\s+(?:yang|asn|kepala)", re.I)
 # "..., Taliabu 10 orang": a list item whose capitalised name is no known region
 _OWN_NAME_BEFORE = re.compile(r"[,;]\s*(?:dan\s+|serta\s+)?(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?\s*$")
+_HYPOTHETICAL_AFTER = re.compile(r"^\s*yang\s+(?:bisa|dapat|akan|mungkin|bakal)\b", re.I)
+_PART_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:di\s*antaranya|diantaranya)\b", re.I)
 _EACH = re.compile(r"\bmasing[- ]masing\b", re.I)
 _POINTED_BACK = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:tersebut|itu|ini)\b", re.I)
 # "di antara rekomendasi tersebut", "dari laporan itu": stage words naming an earlier set, not this figure's stage
@@ -105,6 +107,16 @@ def is_indefinite(sentence: str, figure: Figure) -> bool:
     return figure.text.lower() == "seorang" or (
         figure.spelled and figure.value == 1 and bool(_INDEFINITE.match(sentence[figure.end :]))
     )
+
+
+def is_hypothetical(sentence: str, unit_end: int) -> bool:
+    """ "ada dua pelanggaran yang bisa disangkakan": what could be, not what was counted."""
+    return bool(_HYPOTHETICAL_AFTER.match(sentence[unit_end : unit_end + 30]))
+
+
+def is_part(sentence: str, unit_end: int) -> bool:
+    """ "2 kasus, dan 1 kasus diantaranya ...": the figure is a part of the one before it."""
+    return bool(_PART_AFTER.match(sentence[unit_end : unit_end + 30]))
 
 
 def points_back(sentence: str, figure: Figure, unit_end: int) -> bool:
