@@ -138,7 +138,6 @@ class _Reader:
         provinces = [province_of(m.code) for found in self.mentions for m in found if m.code]
         self.province = max(set(provinces), key=provinces.count) if provinces else None
         self.actor = next((a for _, s in self.pairs if (a := reading.actor(s))), None)
-        self.first_actor = self.actor  # who the article's counts come from, for a count read two ways
         self.main_region: str | None = None  # the region of the article's first figure: what it is about
         self.region: str | None = None  # the region the last sentence spoke of
         self.region_paragraph = -1
@@ -277,6 +276,7 @@ class _Reader:
                 or flags.forecast
                 or reading.is_indefinite(sentence, figure)
                 or reading.is_hypothetical(sentence, item.unit_end)
+                or c["unplaced"].match(sentence[item.unit_end :])
             ):
                 previous_end = item.unit_end
                 continue
@@ -535,6 +535,8 @@ class _Reader:
             if not item.inherited:  # a list item shares its list's words
                 item.lose("no_stage_word", "no stage word near it")
             stage = "reported"
+        if stage == "followed_up" and _BY_KASN.match(sentence[right[0] : right[0] + 60]) and item.kind == "persons":
+            stage = "recommended"  # "7 ASN ... sudah diberi sanksi oleh KASN": KASN's sanction is its recommendation
         if stage == "recommended" and actor == "bawaslu" and re.search(r"rekomendasikan", stage_words, re.I):
             stage = "forwarded"  # Bawaslu "recommends" to KASN: it forwards, KASN recommends sanctions
         if stage == "forwarded" and actor == "kasn" and item.kind == "cases":
@@ -632,19 +634,25 @@ def _index_goes_on(flags: _Flags, listing: bool, listed: bool) -> bool:
     return listing and (listed or flags.ikp)
 
 
+_BY_KASN = re.compile(
+    r"^[^.;]{0,40}?\b(?:diberi|diberikan|dijatuhi|dikenai|dikenakan)\s+sanksi\s+(?:oleh|dari)\s+(?:kasn|komisi\s+asn|komite\s+asn|komisi\s+aparatur|komite\s+aparatur)",
+    re.I,
+)
+
+
 def _apposed(sentence: str, count_end: int, figure: Figure) -> bool:
     """ "97 ASN atau 53 persen", "28 ASN (90.3%)": a percentage restating the count just before it."""
-    return bool(re.fullmatch(r"\s*(?:atau|\(|,)?\s*", sentence[count_end : figure.start]))
+    return bool(re.fullmatch(r"\s*(?:atau|\(|,)?\s*(?:sekitar\s+|kurang\s+lebih\s+)?", sentence[count_end : figure.start]))
 
 
 # --- deciding -------------------------------------------------------------------------------------------
 
 
-def _decide(candidates: list[Candidate], actor: str | None = None) -> tuple[list[Fact], list[Candidate]]:
+def _decide(candidates: list[Candidate]) -> tuple[list[Fact], list[Candidate]]:
     """One value per metric, region and election: the surest, earliest one; the others go to review.
     A count forwarded to KASN beside a larger count of its kind is a part of it, not a total. A title's
     figure that the body states again is the body's to read. One count read both as persons and as cases
-    is one fact: Bawaslu's cases, else KASN's persons."""
+    ("12 ASN", "12 laporan") is one fact, the persons': the funnel counts ASN."""
     thresholds = rules()["confidence"]
     in_body = {(c.fact.metric, c.fact.region_code, c.fact.value) for c in candidates if not c.title}
     restated = {c.position for c in candidates if c.title and (c.fact.metric, c.fact.region_code, c.fact.value) in in_body}
@@ -683,10 +691,10 @@ def _decide(candidates: list[Candidate], actor: str | None = None) -> tuple[list
         for c in decided
         if c.confidence >= thresholds["publish_at"]
     }
-    kept, dropped = ("cases_reported", "asn_reported") if actor == "bawaslu" else ("asn_reported", "cases_reported")
     decided = [
-        _demote(c, "conflicting_value", f"the same count is also read as {kept}")
-        if c.fact.metric == dropped and (kept, c.fact.region_code, c.fact.election_id, c.fact.value) in published
+        _demote(c, "conflicting_value", "the same count is also read as persons")
+        if c.fact.metric == "cases_reported"
+        and ("asn_reported", c.fact.region_code, c.fact.election_id, c.fact.value) in published
         else c
         for c in decided
     ]
@@ -714,8 +722,7 @@ def _demote(c: Candidate, name: str, reason: str) -> Candidate:
 
 def extract(article: Article) -> tuple[list[Fact], list[Candidate]]:
     """The article's facts (confident), and the candidates held for review, each with its evidence."""
-    reader = _Reader(article)
-    return _decide(reader.read(), reader.first_actor)
+    return _decide(_Reader(article).read())
 
 
 def extract_facts(article: Article) -> list[Fact]:

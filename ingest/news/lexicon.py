@@ -76,6 +76,7 @@ def compiled() -> dict:
         "approx_after": re.compile(rf"^(?:{_alternation(r['approximate_after'])})", re.I),
         "year_before": re.compile(r["year_before"], re.I),
         "election_place": re.compile(r["election_place_before"], re.I),
+        "unplaced": re.compile(r["unplaced_after"], re.I),
         "reference_before": re.compile(r["reference_before"], re.I),
         "restated": re.compile(r["restatement_before"], re.I),
         "anaphora": re.compile(r["anaphora"], re.I),

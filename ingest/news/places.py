@@ -86,13 +86,16 @@ def _names() -> _Names:
     exact: dict[str, str] = {}
     bare: dict[str, list[str]] = defaultdict(list)
     for code, name in resolver.province_names.items():
-        for variant in (name, f"Provinsi {name}", f"Prov. {name}", f"Propinsi {name}"):
+        for variant in (name, f"Provinsi {name}", f"Prov. {name}", f"Propinsi {name}", f"Pemprov {name}"):
             exact[fold(variant)] = code
     for code, regency in resolver.regencies.items():
         exact[fold(regency.name)] = code
         kind = regency.name.split(" ", 1)[0]
         if kind == "Kabupaten":
             exact[fold("Kab " + regency.core)] = code
+            exact[fold("Pemkab " + regency.core)] = code  # "ASN di Pemkab Pandeglang": the regency's government
+        else:
+            exact[fold("Pemkot " + regency.core)] = code
         exact[fold(f"{kind} {regency.core}")] = code
         bare[regency.core].append(code)
     for row in read_seed("regions/ref_region_aliases.csv"):

@@ -20,7 +20,12 @@ _MONTH_AFTER = re.compile(r"^(?:\s*(?:dan|hingga|sampai|s\.d\.?|-|–|,)\s*\d{1,
 # "5 ASN di Sukoharjo", "lima kasus terjadi di Kabupaten Selayar": the region right after a count
 # ("16 ASN pada Pemilihan Bupati dan Wakil Bupati di Kabupaten Kepulauan Sula": farther within a clause),
 # or the region right after the count's own words ("104 ASN Kabupaten Bima", "lima pejabat ASN Lombok Tengah")
-_ATTACHED_AFTER = re.compile(r"^(?:[^.;]{0,45}?|[^.;,]{0,75}?)\b(?:di|se-?)\s+$|^(?:\s+\(?(?:asn|pns)\)?)?\s+$", re.I)
+# ("tiga laporan diterima Bawaslu Kabupaten Boven Digoel": the office that received it)
+_ATTACHED_AFTER = re.compile(
+    r"^(?:[^.;]{0,45}?|[^.;,]{0,75}?)\b(?:di|se-?)\s+$|^(?:\s+\(?(?:asn|pns)\)?)?\s+$"
+    r"|^\s+(?:\w+\s+)?(?:diterima|ditangani|dicatat|diproses)\s+(?:oleh\s+)?bawaslu\s+$",
+    re.I,
+)
 # a bare figure is a breakdown of the count before it only when a stage word follows it closely
 _BREAKDOWN_AFTER = re.compile(
     r"^\s*(?:\S+\s+){0,2}?(?:di\s*antaranya|diantaranya|sudah|telah|masih|dihentikan|diproses|direkomendasikan|"
