@@ -42,6 +42,7 @@ EXTRACTOR_VERSION = f"3.{rules()['version']}"
 _FIGURE_HINT = re.compile(r"\d|zona|urutan|peringkat|posisi|ranking")  # matched against lower-cased text
 _COUNTED = ("persons", "cases")
 _WORDED = re.compile(r"[^\W\d_]{2}")
+_NATIONAL_OFFICE = re.compile(r"\s*(?:\)\s*)?(?:RI|Republik\s+Indonesia|Pusat)\b")
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,9 @@ class _Reader:
         regions: list[str] = []
         for (_, sentence), found in zip(self.pairs, self.mentions, strict=True):
             for match in bawaslu.finditer(sentence.lower()):
+                if _NATIONAL_OFFICE.match(sentence, match.end()):
+                    regions.append(NATIONAL_CODE)  # "Bawaslu RI": the national office speaks for the country
+                    continue
                 after = next((m for m in found if m.start >= match.end()), None)
                 gap = sentence[match.end() : after.start] if after else ""
                 if (
@@ -193,6 +197,8 @@ class _Reader:
                 self._index_context(flags[index])
                 self._topic_goes_on(flags[index], flags[index].other_subject and not flags[index].about_asn)
                 self.listing = _index_goes_on(flags[index], self.listing, False)
+            if not found and not flags[index].figures and self.region_sentence == index - 1:
+                self.region_sentence = index  # a sentence of words only hands the region on
             if found and found[-1].codes[-1] and not counted:
                 # "... berada di Kabupaten Bulukumba. Dengan total 16 kasus.": the region the next sentence speaks
                 # of; in "Kabupaten Bogor, Jawa Barat" the province only says where the regency is
@@ -204,7 +210,8 @@ class _Reader:
                     and re.fullmatch(r"\s*,\s*", sentence[named[-2].end : named[-1].start])
                 ):
                     spoken = named[-2].code
-                self._speaks_of(spoken, paragraph, index, counted=False)
+                # a bullet of a list of names ("- Bupati Konawe") hands no region on
+                self._speaks_of(spoken, paragraph, index, counted=sentence.startswith(("-", "•", "*")))
             known = [e for _, e in self.elections[index] if e]
             if known:
                 self.paragraph_election = (paragraph, known[-1])

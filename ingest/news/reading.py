@@ -38,6 +38,10 @@ _INDEFINITE = re.compile(r"^\s*(?:orang|kasus)\s+(?:yang|asn|kepala)", re.I)
 _OWN_NAME_BEFORE = re.compile(r"[,;]\s*(?:dan\s+|serta\s+)?(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?\s*$")
 _HYPOTHETICAL_AFTER = re.compile(r"^\s*yang\s+(?:bisa|dapat|akan|mungkin|bakal)\b", re.I)
 _PART_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:di\s*antaranya|diantaranya)\b", re.I)
+# "Ketua Bawaslu Banten, Ali Faisal mengatakan, dua ASN di Pemkab Pandeglang": the region of a speaker's title
+_SPEAKER_BETWEEN = re.compile(
+    r"\b(?:mengatakan|menjelaskan|menyebut|menyebutkan|mengungkapkan|menuturkan|menegaskan|kata|ujar|ungkap)\b", re.I
+)
 _EACH = re.compile(r"\bmasing[- ]masing\b", re.I)
 _POINTED_BACK = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:tersebut|itu|ini)\b", re.I)
 # "di antara rekomendasi tersebut", "dari laporan itu": stage words naming an earlier set, not this figure's stage
@@ -294,7 +298,9 @@ def owner(
     attached_after = after[0] if after and _ATTACHED_AFTER.match(sentence[unit_end : after[0].start]) else None
     if before and before[-1] is taken and _OWN_NAME_BEFORE.search(sentence[before[-1].end : figure.start]):
         return None, ""  # "Ternate 15 orang, Taliabu 10 orang": the figure has a place of its own, not known
-    far = before and figure.start - before[-1].end > 30
+    far = before and (
+        figure.start - before[-1].end > 30 or _SPEAKER_BETWEEN.search(sentence[before[-1].end : figure.start])
+    )
     if before and not ((before[-1] is taken or far) and attached_after):
         # a group the figure before already took is this one's too ("Rembang 8 kasus, 3 di antaranya ..."),
         # unless "di X" follows this one ("Sijunjung sebanyak 3 ASN dan 1 di Kabupaten Agam"); so is a group
