@@ -199,10 +199,10 @@ class _Reader:
                 self.listing = _index_goes_on(flags[index], self.listing, False)
             if not found and not flags[index].figures and self.region_sentence == index - 1:
                 self.region_sentence = index  # a sentence of words only hands the region on
-            if found and found[-1].codes[-1] and not counted:
+            if found and found[-1].codes[-1] not in (None, NATIONAL_CODE) and not counted:
                 # "... berada di Kabupaten Bulukumba. Dengan total 16 kasus.": the region the next sentence speaks
                 # of; in "Kabupaten Bogor, Jawa Barat" the province only says where the regency is
-                named = [m for g in found for m in g.mentions if m.code]
+                named = [m for g in found for m in g.mentions if m.code and m.code != NATIONAL_CODE]
                 spoken = named[-1].code
                 if (
                     len(named) > 1
@@ -284,6 +284,7 @@ class _Reader:
                 or reading.is_indefinite(sentence, figure)
                 or reading.is_hypothetical(sentence, item.unit_end)
                 or c["unplaced"].match(sentence[item.unit_end :])
+                or c["unplaced_before"].search(sentence[max(0, figure.start - 45) : figure.start])
             ):
                 previous_end = item.unit_end
                 continue

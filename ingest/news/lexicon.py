@@ -77,6 +77,7 @@ def compiled() -> dict:
         "year_before": re.compile(r["year_before"], re.I),
         "election_place": re.compile(r["election_place_before"], re.I),
         "unplaced": re.compile(r["unplaced_after"], re.I),
+        "unplaced_before": re.compile(r["unplaced_before"], re.I),
         "reference_before": re.compile(r["reference_before"], re.I),
         "restated": re.compile(r["restatement_before"], re.I),
         "anaphora": re.compile(r["anaphora"], re.I),

@@ -22,7 +22,7 @@ from functools import cache
 from ingest.headers import fold
 from ingest.news.articles import rules
 from ingest.reference_data import read_seed
-from ingest.regions import region_resolver
+from ingest.regions import NATIONAL_CODE, region_resolver
 
 _WORD = re.compile(r"[^\W\d_][\w.'-]*")
 _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
@@ -100,6 +100,8 @@ def _names() -> _Names:
         bare[regency.core].append(code)
     for row in read_seed("regions/ref_region_aliases.csv"):
         exact.setdefault(fold(row["alias"]), row["region_code"])
+    for name in rules()["national_names"]:  # "999 pelanggaran ... di Indonesia": the whole country
+        exact.setdefault(fold(name), NATIONAL_CODE)
     codes = {core: tuple(sorted(set(found))) for core, found in bare.items() if core not in exact}
     first_words: dict[str, int] = {}
     for key in [*exact, *codes]:
