@@ -82,27 +82,23 @@ bench-data: setup
 	$(BIN)/python -m benchmarks.generate --scale $(SCALE)
 
 # Scores the news extractor against every hand-labelled gold file (precision, recall and F1 per metric,
-# with the counts), against the development set when its gold file and the local copies of its
-# articles are present (NEWS_DEV_GOLD, NEWS_DEV_TEXTS), and against the articles found and labelled
-# beyond it when their copies are present: the tuning set (data/news-labels/tuning.json, used to write
-# rules) and the held-out set (data/news-labels/found.json, never used to write rules). The copies are third-party texts, kept out of the repository.
+# with the counts): the bundled fixtures, then each set of real articles whose local copies are present
+# (third-party texts, kept out of the repository; <key>.txt, first line the address). NEWS_SETS pairs each
+# labels file with its copies' folder, in the order the sets were labelled: the development set, the
+# tuning set, then the unseen sets of each round (docs/news-extraction.md tells which were read since).
 NEWS_DEV_GOLD ?= ../shared/news-dev/gold.json
 NEWS_DEV_TEXTS ?= data/news-dev
-NEWS_TUNING_GOLD ?= data/news-labels/tuning.json
-NEWS_TUNING_TEXTS ?= data/news-tuning
-NEWS_FOUND_GOLD ?= data/news-labels/found.json
-NEWS_FOUND_TEXTS ?= data/news-extra
+NEWS_SETS ?= $(NEWS_DEV_GOLD):$(NEWS_DEV_TEXTS) data/news-labels/tuning.json:data/news-tuning \
+	data/news-labels/found.json:data/news-extra data/news-labels/held.json:data/news-held \
+	data/news-labels/fresh.json:data/news-fresh data/news-labels/blind.json:data/news-blind \
+	data/news-labels/round5.json:data/news-round5
 eval-news: setup
 	$(BIN)/python -m ingest.news.evaluate tests/fixtures/news/gold.json tests/fixtures/news/labelled/gold.json
-	@if [ -f "$(NEWS_DEV_GOLD)" ] && [ -d "$(NEWS_DEV_TEXTS)" ]; then \
-		$(BIN)/python -m ingest.news.evaluate "$(NEWS_DEV_GOLD)" --texts "$(NEWS_DEV_TEXTS)"; \
-	else echo "development set not scored: keep its articles' copies in $(NEWS_DEV_TEXTS)/ (<key>.txt, first line the address)"; fi
-	@if [ -d "$(NEWS_TUNING_TEXTS)" ]; then \
-		$(BIN)/python -m ingest.news.evaluate "$(NEWS_TUNING_GOLD)" --texts "$(NEWS_TUNING_TEXTS)"; \
-	else echo "tuning set not scored: keep its articles' copies in $(NEWS_TUNING_TEXTS)/"; fi
-	@if [ -d "$(NEWS_FOUND_TEXTS)" ]; then \
-		$(BIN)/python -m ingest.news.evaluate "$(NEWS_FOUND_GOLD)" --texts "$(NEWS_FOUND_TEXTS)"; \
-	else echo "held-out articles not scored: keep their copies in $(NEWS_FOUND_TEXTS)/ (<key>.txt, first line the address)"; fi
+	@for set in $(NEWS_SETS); do \
+		gold=$${set%%:*}; texts=$${set#*:}; \
+		if [ -f "$$gold" ] && [ -d "$$texts" ]; then $(BIN)/python -m ingest.news.evaluate "$$gold" --texts "$$texts"; \
+		else echo "$$gold not scored: keep its articles' copies in $$texts/ (<key>.txt, first line the address)"; fi; \
+	done
 
 dev: setup
 	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
