@@ -460,7 +460,10 @@ class _Reader:
             return "own"
         if sentence_topic == "other":
             return None  # "406 dugaan pelanggaran pada Pilkada ..., bukan pelanggaran sebanyak 161"
-        if about_asn and compiled()["topic"].search(reading.clause_of(sentence, item.figure)):
+        in_clause = compiled()["topic"].search(reading.clause_of(sentence, item.figure))
+        if about_asn and (in_clause or self.all_kinds and not all_kinds):
+            # "Khusus netralitas ASN, Bawaslu Bali mencatat 14 kasus": after counts of every kind, a sentence
+            # naming ASN neutrality and no other kind speaks of ASN again
             item.lose("topic_from_sentence", "about ASN by its sentence")
             return "sentence"
         if (self.on_topic or item.inherited) and not (self.all_kinds or all_kinds):

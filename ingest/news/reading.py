@@ -23,7 +23,7 @@ _MONTH_AFTER = re.compile(r"^(?:\s*(?:dan|hingga|sampai|s\.d\.?|-|–|,)\s*\d{1,
 # ("tiga laporan diterima Bawaslu Kabupaten Boven Digoel": the office that received it)
 _ATTACHED_AFTER = re.compile(
     r"^(?:[^.;]{0,45}?|[^.;,]{0,75}?)\b(?:di|se-?)\s+$|^(?:\s+\(?(?:asn|pns)\)?)?\s+$"
-    r"|^\s+(?:\w+\s+)?(?:diterima|ditangani|dicatat|diproses)\s+(?:oleh\s+)?bawaslu\s+$",
+    r"|^\s+(?:\w+\s+){0,3}?(?:diterima|ditangani|dicatat|diproses)\s+(?:oleh\s+)?bawaslu\s+$",
     re.I,
 )
 # a bare figure is a breakdown of the count before it only when a stage word follows it closely
@@ -42,6 +42,8 @@ _PART_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:di\s*antaranya|diantaranya)\b", re.
 _SPEAKER_BETWEEN = re.compile(
     r"\b(?:mengatakan|menjelaskan|menyebut|menyebutkan|mengungkapkan|menuturkan|menegaskan|kata|ujar|ungkap)\b", re.I
 )
+# "Bawaslu Bali mencatat 7 kasus ... di Kabupaten Badung": the office counting, and where the count is
+_OFFICE_BEFORE = re.compile(r"\b(?:bawaslu|panwaslu|panwascam)\s+(?:provinsi\s+|kabupaten\s+|kota\s+)?$", re.I)
 _EACH = re.compile(r"\bmasing[- ]masing\b", re.I)
 _POINTED_BACK = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:tersebut|itu|ini)\b", re.I)
 # "di antara rekomendasi tersebut", "dari laporan itu": stage words naming an earlier set, not this figure's stage
@@ -299,7 +301,9 @@ def owner(
     if before and before[-1] is taken and _OWN_NAME_BEFORE.search(sentence[before[-1].end : figure.start]):
         return None, ""  # "Ternate 15 orang, Taliabu 10 orang": the figure has a place of its own, not known
     far = before and (
-        figure.start - before[-1].end > 30 or _SPEAKER_BETWEEN.search(sentence[before[-1].end : figure.start])
+        figure.start - before[-1].end > 30
+        or _SPEAKER_BETWEEN.search(sentence[before[-1].end : figure.start])
+        or _OFFICE_BEFORE.search(sentence[max(0, before[-1].start - 25) : before[-1].start])
     )
     if before and not ((before[-1] is taken or far) and attached_after):
         # a group the figure before already took is this one's too ("Rembang 8 kasus, 3 di antaranya ..."),

@@ -289,3 +289,72 @@ def test_a_weekday_date_dates_an_article():
 
     assert published_date_in("kata dia di Denpasar, Senin 20 April 2020.") == "2020-04-20"
     assert published_date_in("ujarnya, Rabu, 21 Oktober 2020.") == "2020-10-21"
+
+
+# --- structures read after the third to fifth unseen sets (sentences written for these tests) -------------
+
+
+def test_counts_after_two_other_kinds_of_violation_are_of_every_kind():
+    text = (
+        "Bawaslu Provinsi Bali menerima 90 laporan, termasuk ketidaknetralan ASN, pelanggaran administrasi dan "
+        "tindak pidana pemilihan.\nRincian laporan per daerah:\nBadung: 30 laporan\nGianyar: 12 laporan\n"
+        "Khusus netralitas ASN, Bawaslu Bali mencatat 14 kasus."
+    )
+    found = facts_of(text)
+    assert ("cases_reported", "51", 14) in found
+    assert not any(value in (30, 12, 90) for _, _, value in found)
+
+
+def test_a_title_restated_by_the_body_is_read_from_the_body():
+    text = (
+        "Bawaslu Bali Laporkan 12 Dugaan Netralitas ASN\n"
+        "Bawaslu Provinsi Bali mencatat 20 kasus dugaan pelanggaran netralitas ASN selama kampanye, 8 di "
+        "antaranya dihentikan dan 12 kasus direkomendasikan ke KASN."
+    )
+    assert ("cases_reported", "51", 20) in facts_of(text)
+
+
+def test_one_count_read_as_persons_and_as_cases_keeps_the_persons():
+    text = (
+        "Bawaslu Kabupaten Badung menerima laporan 6 ASN yang diduga tidak netral. "
+        "Menurut Bawaslu, sudah ada 6 laporan pelanggaran netralitas ASN di Badung."
+    )
+    found = facts_of(text)
+    assert ("asn_reported", "51.03", 6) in found and ("cases_reported", "51.03", 6) not in found
+
+
+def test_a_region_right_after_the_count_and_the_office_that_received_it():
+    found = facts_of("Sebanyak 15 ASN Kabupaten Tabanan dilaporkan melanggar netralitas pada Pilkada 2024.")
+    assert found == {("asn_reported", "51.02", 15)}
+    found = facts_of("Ada empat laporan netralitas ASN diterima Bawaslu Kabupaten Jembrana dan dua laporan di Bangli.")
+    assert ("cases_reported", "51.01", 4) in found
+
+
+def test_a_government_named_pemkab_and_a_speakers_title_before_the_count():
+    found = facts_of("Ketua Bawaslu Bali, Wayan, mengatakan, tiga ASN di Pemkab Karangasem melanggar netralitas.")
+    assert found == {("asn_reported", "51.07", 3)}
+
+
+def test_a_sanction_given_by_kasn_is_its_recommendation():
+    found = facts_of("Ada 9 ASN yang ditangani dan sudah diberi sanksi oleh KASN, kata Bawaslu Bali soal netralitas.")
+    assert ("asn_recommended", "51", 9) in found
+
+
+def test_counts_in_other_regions_or_bkn_regional_areas_or_split_over_regions_are_no_facts():
+    text = (
+        "Bawaslu Bali mencatat 7 kasus pelanggaran netralitas ASN di Kabupaten Badung. Selain itu ada lima "
+        "kasus pelanggaran netralitas ASN di wilayah lain. BKN memblokir data 4 ASN untuk wilayah kerja Kanreg X "
+        "BKN Denpasar. Di 3 provinsi terdapat 11 rekomendasi KASN atas pelanggaran netralitas ASN."
+    )
+    found = facts_of(text)
+    assert ("cases_reported", "51.03", 7) in found
+    assert not any(value in (5, 4, 11) for _, _, value in found)
+
+
+def test_the_whole_country_by_name():
+    text = (
+        "Bawaslu Provinsi Bali mencatat sebanyak 640 pelanggaran netralitas ASN selama Pilkada 2020 di Indonesia. "
+        "Dari jumlah tersebut 18 di antaranya ada di Bali."
+    )
+    found = facts_of(text)
+    assert ("cases_reported", "ID", 640) in found
