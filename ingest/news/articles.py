@@ -3,7 +3,8 @@
 `.txt` (one article; id = file name), `.html` (one saved page; trafilatura finds the main text and
 metadata), `.jsonl` (one article a line: id, url, title, published_at, text or html). Page furniture
 ("Baca juga" links, popular lists, comment forms) is removed here, so no later step can mistake a
-headline in it for a fact of the article.
+headline in it for a fact of the article, and people's names are masked here (`names.py`), so none
+reaches the warehouse.
 """
 
 from __future__ import annotations
@@ -129,6 +130,8 @@ def _read_jsonl(path: Path) -> tuple[list[tuple[int, Article]], list[BadLine]]:
             bad.append(BadLine(number, f"line {number} has no article id (an 'id' field)", {}))
             continue
         preview = {k: str(record.get(k))[:200] for k in ("id", "url", "title", "published_at") if record.get(k)}
+        if "title" in preview:
+            preview["title"] = clean(preview["title"])  # a quarantined line keeps no name either
         article_id = str(record["id"]).strip()
         try:
             if record.get("html"):
@@ -138,15 +141,22 @@ def _read_jsonl(path: Path) -> tuple[list[tuple[int, Article]], list[BadLine]]:
         except ValueError as exc:
             bad.append(BadLine(number, f"line {number}: {exc}", preview))
             continue
-        article.title = record.get("title") or article.title
+        article.title = clean(str(record["title"])) if record.get("title") else article.title
         article.source_url = record.get("url") or article.source_url
         article.published_date = (str(record.get("published_at") or ""))[:10] or article.published_date
         articles.append((number, article))
     return articles, bad
 
 
+def clean(raw: str) -> str:
+    """An article's text as the warehouse keeps it: page furniture dropped, people's names masked."""
+    from ingest.news.names import mask_names  # names reads the region list, which imports this module's rules
+
+    return mask_names(strip_furniture(raw))
+
+
 def _article(article_id: str, file_name: str, raw: str) -> Article:
-    text = strip_furniture(raw)
+    text = clean(raw)
     title = next((line.strip() for line in text.splitlines() if line.strip()), None)
     return Article(article_id, file_name, text, title=title, published_date=published_date_in(raw))
 

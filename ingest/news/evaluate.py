@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.landing import survey
-from ingest.news.articles import ARTICLE_SUFFIXES, Article, published_date_in, read_articles, strip_furniture
+from ingest.news.articles import ARTICLE_SUFFIXES, Article, clean, published_date_in, read_articles
 from ingest.news.dedupe import find_copies
 from ingest.news.extract import Candidate, Fact, extract
 
@@ -155,7 +155,7 @@ def evaluate(gold_path: Path, texts: Path | None = None) -> dict[str, Scores]:
 def _kept_copy(path: Path, key: str) -> Article:
     """A development article kept as `<key>.txt`: its address on the first line, then the page's text."""
     address, _, text = path.read_text(encoding="utf-8").partition("\n")
-    article = Article(key, path.name, strip_furniture(text), source_url=address.strip())
+    article = Article(key, path.name, clean(text), source_url=address.strip())
     article.published_date = published_date_in(text)
     return article
 

@@ -25,6 +25,7 @@ from ingest.loader import LoadHistory, SourceReport, refuse
 from ingest.news.articles import ARTICLE_SUFFIXES, Article, read_article_file
 from ingest.news.dedupe import CopyIndex, placement_order, sentence_hashes
 from ingest.news.extract import EXTRACTOR_VERSION, Candidate, Fact, extract
+from ingest.news.names import mask_names
 from ingest.raw_writer import FileReport, log_failure, log_file
 from ingest.sources import NEWS_SOURCE, Source
 from ingest.warehouse import transaction
@@ -42,7 +43,8 @@ CREATE TABLE IF NOT EXISTS raw.news_articles (
     loaded_at TIMESTAMP NOT NULL,
     partition_date DATE,              -- published_date, or the day an undated article was first loaded
     extracted_version VARCHAR,        -- extractor that produced its facts; NULL while they are due
-    sentence_hashes BIGINT[]          -- its substantial sentences, hashed; NULL until copies are marked
+    sentence_hashes BIGINT[],         -- its substantial sentences, hashed; NULL until copies are marked
+    names_masked BOOLEAN              -- people's names masked in body and title (NULL: stored before masking)
 );
 CREATE TABLE IF NOT EXISTS raw.news_facts (
     article_id VARCHAR NOT NULL,
@@ -79,6 +81,7 @@ UPDATE raw.news_articles SET partition_date = coalesce(published_date, CAST(load
     WHERE partition_date IS NULL;
 ALTER TABLE raw.news_articles DROP COLUMN IF EXISTS content_sha256;
 ALTER TABLE raw.news_articles ADD COLUMN IF NOT EXISTS sentence_hashes BIGINT[];
+ALTER TABLE raw.news_articles ADD COLUMN IF NOT EXISTS names_masked BOOLEAN;
 """
 _NEWS = Source(NEWS_SOURCE, "news articles", (), key=(), batch="article")
 _ARTICLE_COLUMNS = ["article_id", "source_url", "title", "published_date", "body"]
@@ -88,6 +91,29 @@ def ensure_news_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE SCHEMA IF NOT EXISTS raw")
     con.execute(NEWS_DDL)
     con.execute(NEWS_MIGRATIONS)
+    _mask_stored_names(con)
+
+
+def _mask_stored_names(con: duckdb.DuckDBPyConnection) -> None:
+    """Articles a warehouse stored before names were masked: mask them now, and extract them and place
+    them among copies again (their text changed)."""
+    rows = con.execute("SELECT article_id, body, title FROM raw.news_articles WHERE names_masked IS NULL").fetchall()
+    if not rows:
+        return
+    masked = pd.DataFrame(
+        [(a, mask_names(body), mask_names(title) if title else title) for a, body, title in rows],
+        columns=["article_id", "body", "title"],
+    )
+    con.register("masked_articles", masked)
+    try:
+        with transaction(con):
+            con.execute(
+                """UPDATE raw.news_articles a SET body = m.body, title = m.title, names_masked = TRUE,
+                          extracted_version = NULL, sentence_hashes = NULL
+                   FROM masked_articles m WHERE a.article_id = m.article_id"""
+            )
+    finally:
+        con.unregister("masked_articles")
 
 
 def load_articles(
@@ -189,9 +215,9 @@ def _replace_file(
             con.execute(
                 """INSERT INTO raw.news_articles
                        (article_id, source_file, file_sha256, source_url, title, published_date, body, loaded_at,
-                        partition_date)
+                        partition_date, names_masked)
                    SELECT i.article_id, ?, ?, i.source_url, i.title, TRY_CAST(i.published_date AS DATE), i.body, ?,
-                          coalesce(TRY_CAST(i.published_date AS DATE), f.partition_date, CAST(? AS DATE))
+                          coalesce(TRY_CAST(i.published_date AS DATE), f.partition_date, CAST(? AS DATE)), TRUE
                    FROM incoming_articles i LEFT JOIN first_loaded f USING (article_id)""",
                 [path.name, sha, now, now],
             )

@@ -34,7 +34,7 @@ _DATELINE_AFTER = re.compile(r"^(?:\s*,\s*[\w.]+(?:\s+[\w.]+){0,2})?(?:\s*\([\w.
 _LIST_GAP = re.compile(r"^(?:\s|,|;|&|/|\(|\bdan\b|\bserta\b|\bjuga\b|\bkabupaten\b|\bkota\b|\bkab\b\.?)*$", re.I)
 # an unknown "Kabupaten Toraja" still names a place: a figure beside it belongs to no known region
 # "Bawaslu Sulsel Laporkan 41 Dugaan Netralitas ASN | Koran Jakarta": an outlet's name after a title
-_SITE_NAME_BEFORE = re.compile(r"\s[|]\s+(?:\w+\s+)?$")
+_SITE_NAME_BEFORE = re.compile(r"\s[|]\s+(?:[\w\[\]]+\s+)?$")
 _KIND_NAMED = re.compile(r"(kabupaten|kab\.?|kota)\b", re.I)
 _UNKNOWN_PLACE = re.compile(r"\b(?:Kabupaten|Kabupeten|Kab\.|Kota|Provinsi)\s+([A-Z][\w-]+)")
 

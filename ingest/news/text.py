@@ -10,7 +10,7 @@ from ingest.headers import fold
 from ingest.news.articles import _MONTHS
 from ingest.news.lexicon import election_aliases
 
-_SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“'A-Z0-9])|\s+•\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“'A-Z0-9\[])|\s+•\s+")  # "[" opens a masked name
 _AS_OF = re.compile(
     r"\b(?:per|hingga|sampai(?:\s+dengan)?|s\.d\.?|tercatat)\s+(?:tanggal\s+)?(?:(\d{1,2})\s+)?("
     + "|".join(_MONTHS)

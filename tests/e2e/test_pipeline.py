@@ -17,6 +17,8 @@ import duckdb
 import pytest
 import yaml
 
+from ingest.news.articles import strip_furniture
+from ingest.news.names import name_spans
 from orchestration.constants import REFRESH_JOB
 from orchestration.dbt import DBT_PROJECT_DIR, dbt_executable
 from orchestration.definitions import defs
@@ -375,8 +377,19 @@ def test_every_model_seed_and_column_is_described_and_the_exposures_declared(pip
     assert "doc.netra.__overview__" in manifest["docs"]
 
 
+def _people_the_sample_articles_name() -> set[str]:
+    """Names of two words or more in the sample landing's articles, as they were written."""
+    found = set()
+    for path in (SAMPLE_LANDING / "news").glob("*.txt"):
+        text = strip_furniture(path.read_text(encoding="utf-8"))
+        found |= {text[a:b] for a, b in name_spans(text) if " " in text[a:b]}
+    return found
+
+
 def test_no_personal_data_in_any_database(pipeline):
-    names = ["Ahmad Fauzi", "Siti Rahmawati", "Asep Sunandar", "Lina Marlina"]
+    people = _people_the_sample_articles_name()
+    assert len(people) >= 2  # the officials the sample articles quote
+    names = ["Ahmad Fauzi", "Siti Rahmawati", "Asep Sunandar", "Lina Marlina", *people]
     nip_shaped = re.compile(r"(?<!\d)\d{18}(?!\d)")
     for database in ("netra.duckdb", "serving.duckdb"):
         with duckdb.connect(str(pipeline["warehouse"] / database), read_only=True) as con:
