@@ -41,6 +41,14 @@ EXTRACTOR_VERSION = f"3.{rules()['version']}"
 # a sentence holding none of these (digits, zone or rank words, number words) states no figure
 _FIGURE_HINT = re.compile(r"\d|zona|urutan|peringkat|posisi|ranking")  # matched against lower-cased text
 _COUNTED = ("persons", "cases")
+_ITEM_GAP = re.compile(r"\W{0,4}|\s+(?:ada|sebanyak|berjumlah)\s+", re.I)  # between a region and its count
+_CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the decimal comma of "45,4 persen"
+
+
+def _clause_break(sentence: str, start: int, end: int) -> int:
+    """Where the last clause before `end` begins: its comma or " dan " (-1: none after `start`)."""
+    commas = [m.start() for m in _CLAUSE_COMMA.finditer(sentence, start, end)]
+    return max(commas[-1] if commas else -1, sentence.rfind(" dan ", start, end))
 _WORDED = re.compile(r"[^\W\d_]{2}")
 _NATIONAL_OFFICE = re.compile(r"\s*(?:\)\s*)?(?:RI|Republik\s+Indonesia|Pusat)\b")
 
@@ -200,16 +208,9 @@ class _Reader:
             if not found and not flags[index].figures and self.region_sentence == index - 1:
                 self.region_sentence = index  # a sentence of words only hands the region on
             if found and found[-1].codes[-1] not in (None, NATIONAL_CODE) and not counted:
-                # "... berada di Kabupaten Bulukumba. Dengan total 16 kasus.": the region the next sentence speaks
-                # of; in "Kabupaten Bogor, Jawa Barat" the province only says where the regency is
+                # "... berada di Kabupaten Bulukumba. Dengan total 16 kasus.": the region the next sentence speaks of
                 named = [m for g in found for m in g.mentions if m.code and m.code != NATIONAL_CODE]
                 spoken = named[-1].code
-                if (
-                    len(named) > 1
-                    and named[-2].code.startswith(spoken + ".")
-                    and re.fullmatch(r"\s*,\s*", sentence[named[-2].end : named[-1].start])
-                ):
-                    spoken = named[-2].code
                 # a bullet of a list of names ("- Bupati Konawe") hands no region on
                 self._speaks_of(spoken, paragraph, index, counted=sentence.startswith(("-", "•", "*")))
             known = [e for _, e in self.elections[index] if e]
@@ -295,9 +296,20 @@ class _Reader:
                 # IKP scores are bare figures too, and are read apart
                 if figure.value != int(figure.value) or index_words and not figure.zero:
                     continue  # a decimal, or a figure beside index words, is a score, not a count
-                listed = any(0 <= figure.start - g.end <= 4 for g in found)
-                kind = sentence_unit or self.unit or (reading.unit_named(sentence) if listed else None)
-                if kind is None or not (figure.zero or reading.is_bare_breakdown(sentence, figure)):
+                listed = any(  # "Sukoharjo 7", "Palopo ada tujuh"
+                    0 <= figure.start - g.end <= 12 and _ITEM_GAP.fullmatch(sentence[g.end : figure.start]) for g in found
+                )
+                # a list goes on in the unit of its item before ("10 laporan ..., delapan orang ASN di X, satu di Y")
+                before = next((f.kind for f in reversed(items[:i]) if f.kind in _COUNTED), None)
+                kind = before or sentence_unit or self.unit or (reading.unit_named(sentence) if listed else None)
+                # a count in words as a list item: "Palopo ada tujuh, ...", "..., satu di Kota Bandung"
+                spelled_item = figure.spelled and (
+                    listed and bool(re.match(r"\s*[,;.]", sentence[figure.end :]))
+                    or before is not None
+                    and bool(re.search(r"(?:,|\bdan)\s*$", sentence[max(0, figure.start - 6) : figure.start]))
+                    and sentence[figure.end :].startswith(" di ")
+                )
+                if kind is None or not (figure.zero or spelled_item or reading.is_bare_breakdown(sentence, figure)):
                     continue
                 if figure.zero and not any(0 <= figure.start - g.end <= 20 for g in found):
                     continue
@@ -309,9 +321,7 @@ class _Reader:
             if previous_end:
                 # "99 ASN telah direkomendasikan dijatuhi sanksi, 20 ASN ...": words before the comma are the 99's
                 # ("12 kasus yang diteruskan ke KASN dan 6 rekomendasi": "diteruskan" is the 12's too)
-                cut = max(
-                    sentence.rfind(",", previous_end, figure.start), sentence.rfind(" dan ", previous_end, figure.start)
-                )
+                cut = _clause_break(sentence, previous_end, figure.start)
                 left_start = cut + 1 if cut >= 0 else previous_end
             if item.kind == "percent" and i and _apposed(sentence, items[i - 1].unit_end, figure):
                 left_start = count_left  # "tindak lanjut ... baru 256 ASN atau 52 persen": the count's words
@@ -328,10 +338,17 @@ class _Reader:
             if shared:
                 # "245, bukan pelanggaran sebanyak 161": words after a comma belong to the next figure,
                 # words before it to this one
-                comma = sentence.find(",", item.unit_end, right_end)
+                comma = next((m.start() for m in _CLAUSE_COMMA.finditer(sentence, item.unit_end, right_end)), -1)
                 right_end, shared = (comma, False) if comma >= 0 else (right_end, True)
             right = (item.unit_end, right_end)
             stage, stage_words = cues.stage(left, right, shared)
+            if not previous_end and stage is not None:
+                # "Di antaranya terbukti melanggar dan 1.450 ASN ... sudah dijatuhkan sanksi oleh PPK": the words
+                # of the figure's own clause win over those of a clause before it
+                cut = _clause_break(sentence, 0, figure.start)
+                own_stage, own_words = cues.stage((cut + 1, figure.start), right, shared) if cut >= 0 else (None, "")
+                if own_stage not in (None, "reported"):
+                    stage, stage_words = own_stage, own_words
             if stage is None and list_stage and item.kind == list_stage[0] and figure.start - previous_end < 60:
                 stage, stage_words = list_stage[1], list_stage[2]
             if stage in (None, "reported", "forwarded") and re.match(
@@ -583,7 +600,9 @@ class _Reader:
         """IKP ranks and scores, and zones, listed in the sentence."""
         listed: list[ikp.Listed] = []
         self._index_context(flags)
-        speaks = not (previous.other_dimension or flags.other_dimension) and (
+        # "... isu politik uang menempati urutan keempat ...": a sentence about another subject ranks nothing of ASN
+        another_subject = flags.other_subject and not flags.about_asn
+        speaks = not (previous.other_dimension or flags.other_dimension or another_subject) and (
             self.listing or (previous.ikp or flags.ikp) and (previous.about_asn or flags.about_asn or self.asn_index)
         )
         if speaks:

@@ -79,6 +79,7 @@ def compiled() -> dict:
         "unplaced": re.compile(r["unplaced_after"], re.I),
         "unplaced_before": re.compile(r["unplaced_before"], re.I),
         "reference_before": re.compile(r["reference_before"], re.I),
+        "counting_verb_before": re.compile(r["counting_verb_before"], re.I),
         "restated": re.compile(r["restatement_before"], re.I),
         "anaphora": re.compile(r["anaphora"], re.I),
         "rate_excluded": _words(r["rate_excluded_near"]),

@@ -35,6 +35,7 @@ _LIST_GAP = re.compile(r"^(?:\s|,|;|&|/|\(|\bdan\b|\bserta\b|\bjuga\b|\bkabupate
 # an unknown "Kabupaten Toraja" still names a place: a figure beside it belongs to no known region
 # "Bawaslu Sulsel Laporkan 41 Dugaan Netralitas ASN | Koran Jakarta": an outlet's name after a title
 _SITE_NAME_BEFORE = re.compile(r"\s[|]\s+(?:[\w\[\]]+\s+)?$")
+_LOCATING_GAP = re.compile(r"\s*,\s*(?:provinsi\s+)?", re.I)  # "Kota Balikpapan, Kalimantan Timur"
 _KIND_NAMED = re.compile(r"(kabupaten|kab\.?|kota)\b", re.I)
 _UNKNOWN_PLACE = re.compile(r"\b(?:Kabupaten|Kabupeten|Kab\.|Kota|Provinsi)\s+([A-Z][\w-]+)")
 
@@ -177,7 +178,34 @@ def mentions(sentence: str, masked: tuple[int, int] | None = None) -> list[Menti
             masked is None or not masked[0] <= unknown.start() < masked[1]
         ):
             found.append(Mention(unknown.start(), unknown.end(), None))
-    return sorted(found, key=lambda m: m.start)
+    return _without_locating_provinces(sentence, sorted(found, key=lambda m: m.start))
+
+
+def _without_locating_provinces(sentence: str, found: list[Mention]) -> list[Mention]:
+    """In "Bawaslu Kota Balikpapan, Kalimantan Timur (Kaltim), menangani 3 kasus" the province only says
+    where the regency is: it names no second region, so a figure after it stays the regency's."""
+    kept: list[Mention] = []
+    dropped: Mention | None = None
+    for mention in found:
+        regency = kept[-1] if kept else None
+        locating = (
+            regency is not None
+            and regency.code is not None
+            and mention.code is not None
+            and regency.code.startswith(mention.code + ".")
+            and _LOCATING_GAP.fullmatch(sentence[regency.end : mention.start]) is not None
+        )
+        restated = (  # "(Kaltim)" after it
+            dropped is not None
+            and mention.code == dropped.code
+            and sentence[dropped.end : mention.start].strip() == "("
+        )
+        if locating or restated:
+            dropped = mention
+            continue
+        kept.append(mention)
+        dropped = None
+    return kept
 
 
 def groups(sentence: str, found: list[Mention]) -> list[Group]:

@@ -115,9 +115,11 @@ def is_bare_breakdown(sentence: str, figure: Figure) -> bool:
 
 
 def is_indefinite(sentence: str, figure: Figure) -> bool:
-    return figure.text.lower() == "seorang" or (
-        figure.spelled and figure.value == 1 and bool(_INDEFINITE.match(sentence[figure.end :]))
-    )
+    """ "seorang ASN berinisial ...", "satu orang yang ...": an article, not a count; but "melaporkan
+    seorang ASN ke KASN" counts the one person a stage verb acts on."""
+    if figure.text.lower() == "seorang":
+        return not compiled()["counting_verb_before"].search(sentence[max(0, figure.start - 30) : figure.start])
+    return figure.spelled and figure.value == 1 and bool(_INDEFINITE.match(sentence[figure.end :]))
 
 
 def is_hypothetical(sentence: str, unit_end: int) -> bool:

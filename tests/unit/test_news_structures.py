@@ -358,3 +358,54 @@ def test_the_whole_country_by_name():
     )
     found = facts_of(text)
     assert ("cases_reported", "ID", 640) in found
+
+
+def test_a_province_beside_its_regency_only_says_where_the_regency_is():
+    text = "Bawaslu Kabupaten Sleman, Daerah Istimewa Yogyakarta (DIY), menangani 5 kasus dugaan pelanggaran netralitas ASN."
+    assert facts_of(text) == {("cases_reported", "34.04", 5)}
+
+
+def test_a_candidates_number_is_no_count():
+    text = "Bawaslu Kabupaten Jember menerima laporan soal ASN yang berfoto dengan simbol dukungan untuk paslon 2."
+    assert facts_of(text) == set()
+
+
+def test_seorang_counts_one_only_when_a_stage_verb_acts_on_it():
+    assert facts_of("Bawaslu Kabupaten Garut melaporkan seorang ASN ke BKN karena tidak netral.") == {
+        ("asn_reported", "32.05", 1)
+    }
+    assert facts_of("Di Kabupaten Garut, seorang ASN berinisial AB hadir dalam kampanye, kata Bawaslu.") == set()
+
+
+def test_a_sentence_about_another_subject_ranks_nothing_of_asn():
+    text = (
+        "Bawaslu Banten merilis indeks kerawanan netralitas ASN: Kabupaten Lebak menempati urutan pertama. "
+        "Untuk isu politik uang, Kota Serang menempati urutan kedua."
+    )
+    found = facts_of(text)
+    assert ("ikp_rank", "36.02", 1) in found and not any(code == "36.73" for _, code, _ in found)
+
+
+def test_the_stage_of_a_figures_own_clause_wins_over_the_clause_before():
+    text = (
+        "KASN menerima laporan atas 300 ASN. Sebagian terbukti melanggar dan 60 ASN sudah dijatuhi sanksi oleh PPK. "
+        "120 ASN atau 40,5 persen di antaranya terbukti melanggar netralitas."
+    )
+    found = facts_of(text)
+    assert ("asn_followed_up", "ID", 60) in found and ("asn_recommended", "ID", 60) not in found
+    assert ("asn_recommended", "ID", 120) in found  # the comma of "40,5" ends no clause
+
+
+def test_a_list_of_regions_having_counts_written_in_words():
+    text = (
+        "Bawaslu Jawa Timur meneruskan laporan netralitas ASN ke BKN. Jember ada lima, Lumajang tiga orang, "
+        "dan Bondowoso dua orang."
+    )
+    found = facts_of(text)
+    assert {("asn_reported", "35.09", 5), ("asn_reported", "35.08", 3), ("asn_reported", "35.11", 2)} <= found
+
+
+def test_a_bare_list_item_counts_in_the_unit_of_the_item_before_it():
+    text = "Bawaslu Jawa Barat menerima 12 laporan netralitas ASN, di antaranya tujuh orang ASN di Kabupaten Garut, satu di Kota Bandung."
+    found = facts_of(text)
+    assert ("asn_reported", "32.73", 1) in found and ("cases_reported", "32.73", 1) not in found
