@@ -286,6 +286,8 @@ class _Reader:
                 or reading.is_hypothetical(sentence, item.unit_end)
                 or c["unplaced"].match(sentence[item.unit_end :])
                 or c["unplaced_before"].search(sentence[max(0, figure.start - 45) : figure.start])
+                or c["total_of_kinds_before"].search(sentence[max(0, figure.start - 30) : figure.start])
+                or c["total_of_kinds_after"].match(sentence[item.unit_end :])
             ):
                 previous_end = item.unit_end
                 continue
@@ -517,7 +519,7 @@ class _Reader:
         if sentence_region and breakdown:
             return [sentence_region]  # "76 kasus, 12 dihentikan": the region of the total it splits
         # regions named only in a later clause ("..., kata Ketua Bawaslu Sulsel") say who speaks
-        later = all(g.start > item.unit_end and "," in sentence[item.unit_end : g.start] for g in found)
+        later = all(g.start > item.unit_end and reading.in_later_clause(sentence, item.unit_end, g) for g in found)
         spoken = last_region or self.main_region or self.office_region
         inside = spoken and all(
             g.start > item.unit_end and all(c and c.startswith(spoken + ".") for c in g.codes) for g in found
@@ -606,7 +608,7 @@ class _Reader:
             self.listing or (previous.ikp or flags.ikp) and (previous.about_asn or flags.about_asn or self.asn_index)
         )
         if speaks:
-            listed = ikp.ranks(sentence, found) + ikp.scores(
+            listed = ikp.ranks(sentence, found, self.region) + ikp.scores(
                 sentence, found, [(f.figure, f.kind, f.unit_end) for f in items]
             )
         self.listing = _index_goes_on(flags, self.listing, bool(listed))

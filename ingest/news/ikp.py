@@ -18,6 +18,7 @@ from ingest.news.numbers import Figure, ordinal
 from ingest.news.places import Group
 
 _RANK_WORD_AT_END = re.compile(r"\b(?:urutan|peringkat|posisi|ranking|rangking|diurutan)\s*(?:ke-?)?\s*$", re.I)
+_POINTED_REGION = re.compile(r"\b(?:provinsi|kabupaten|kota|daerah|wilayah)\s+(?:ini|tersebut)\b", re.I)
 _TAKEN_BY = re.compile(r"^\s*(?:ditempati\s+|diraih\s+)?(?:oleh\s+)?(?:provinsi\s+)?$", re.I)
 
 
@@ -30,7 +31,9 @@ class Listed:
     position: int
 
 
-def ranks(sentence: str, found: list[Group]) -> list[Listed]:
+def ranks(sentence: str, found: list[Group], spoken: str | None = None) -> list[Listed]:
+    """Ranks after a rank word, each for the group of regions before or after it, or, in "Provinsi ini
+    menempati peringkat sembilan", for the region the sentence before spoke of (`spoken`)."""
     c = compiled()
     out = []
     matches = list(c["rank"].finditer(sentence))
@@ -50,6 +53,9 @@ def ranks(sentence: str, found: list[Group]) -> list[Listed]:
             group = before[-1]  # "Kota Parepare urutan 5"
         elif len(found) == 1:
             group = found[0]
+        elif not found and spoken and _POINTED_REGION.search(sentence[: match.start()]):
+            out.append(Listed("ikp_rank", spoken, float(value), match.group(1), match.start()))
+            continue
         else:
             continue
         out += [Listed("ikp_rank", code, float(value), match.group(1), match.start()) for code in group.codes if code]

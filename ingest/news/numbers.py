@@ -106,7 +106,10 @@ def figures(sentence: str) -> list[Figure]:
 
 
 def ordinal(word: str) -> int | None:
-    """`"10"` -> 10, `"ketiga"` -> 3, `"6"` in "ke-6" -> 6; None when the word is no rank."""
+    """`"10"` -> 10, `"ketiga"` -> 3, `"6"` in "ke-6" -> 6, `"sembilan"` in "peringkat sembilan" -> 9; None
+    when the word is no rank."""
     if word.isdigit():
         return int(word)
-    return rules()["ordinal_words"].get(word.lower())
+    r = rules()
+    cardinal = r["number_words"].get(word.lower()) if word.lower() != "seorang" else None
+    return r["ordinal_words"].get(word.lower()) or (cardinal if cardinal and cardinal <= 11 else None)

@@ -34,6 +34,8 @@ _DATELINE_AFTER = re.compile(r"^(?:\s*,\s*[\w.]+(?:\s+[\w.]+){0,2})?(?:\s*\([\w.
 _LIST_GAP = re.compile(r"^(?:\s|,|;|&|/|\(|\bdan\b|\bserta\b|\bjuga\b|\bkabupaten\b|\bkota\b|\bkab\b\.?)*$", re.I)
 # an unknown "Kabupaten Toraja" still names a place: a figure beside it belongs to no known region
 # "Bawaslu Sulsel Laporkan 41 Dugaan Netralitas ASN | Koran Jakarta": an outlet's name after a title
+# "Pejabat KASN yang hadir di Salatiga menuturkan ...": where the speaker was, not what the figures count
+_SPEAKER_PRESENT_BEFORE = re.compile(r"\b(?:hadir|ditemui|dijumpai|berbicara)\s+di\s+$", re.I)
 _SITE_NAME_BEFORE = re.compile(r"\s[|]\s+(?:[\w\[\]]+\s+)?$")
 _LOCATING_GAP = re.compile(r"\s*,\s*(?:provinsi\s+)?", re.I)  # "Kota Balikpapan, Kalimantan Timur"
 _KIND_NAMED = re.compile(r"(kabupaten|kab\.?|kota)\b", re.I)
@@ -135,6 +137,7 @@ def mentions(sentence: str, masked: tuple[int, int] | None = None) -> list[Menti
     folded = [w if w.isascii() and w.isalpha() else fold(w) for w in lowered]
     first_words = names.first_words
     found: list[Mention] = []
+    left_out: list[tuple[int, int]] = []  # places of speech
     i = 0
     while i < len(words):
         longest = first_words.get(folded[i]) or first_words.get(folded[i].split("_")[0])
@@ -165,8 +168,11 @@ def mentions(sentence: str, masked: tuple[int, int] | None = None) -> list[Menti
             _SPEECH_PLACE.match(sentence[end:])
             or _DATELINE_AFTER.match(sentence[end:])
             or _SITE_NAME_BEFORE.search(sentence[max(0, start - 40) : start])
+            or _SPEAKER_PRESENT_BEFORE.search(sentence[max(0, start - 20) : start])
         )
         inside_dateline = masked is not None and masked[0] <= start < masked[1]
+        if speech:
+            left_out.append((start, end))
         if not speech and not inside_dateline:
             if isinstance(looked, tuple):
                 found.append(Mention(start, end, None, looked))
@@ -174,7 +180,9 @@ def mentions(sentence: str, masked: tuple[int, int] | None = None) -> list[Menti
                 found.append(Mention(start, end, looked, (looked,)))
         i += n
     for unknown in _UNKNOWN_PLACE.finditer(sentence):
-        if not any(m.start <= unknown.start(1) < m.end for m in found) and (
+        known = any(m.start <= unknown.start(1) < m.end for m in found)
+        spoken_at = any(start <= unknown.start(1) < end for start, end in left_out)  # a place of speech
+        if not known and not spoken_at and (
             masked is None or not masked[0] <= unknown.start() < masked[1]
         ):
             found.append(Mention(unknown.start(), unknown.end(), None))

@@ -36,6 +36,7 @@ _BREAKDOWN_AFTER = re.compile(
 _INDEFINITE = re.compile(r"^\s*(?:orang|kasus)\s+(?:yang|asn|kepala)", re.I)
 # "..., Taliabu 10 orang": a list item whose capitalised name is no known region
 _OWN_NAME_BEFORE = re.compile(r"[,;]\s*(?:dan\s+|serta\s+)?(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?\s*$")
+_VERB_AFTER = re.compile(r"\s+(?:me|ber)[a-z]{3,}")  # an active verb: the name before it is a subject
 _HYPOTHETICAL_AFTER = re.compile(r"^\s*yang\s+(?:bisa|dapat|akan|mungkin|bakal)\b", re.I)
 _PART_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:di\s*antaranya|diantaranya)\b", re.I)
 # "Ketua Bawaslu Banten, Ali Faisal mengatakan, dua ASN di Pemkab Pandeglang": the region of a speaker's title
@@ -116,10 +117,12 @@ def is_bare_breakdown(sentence: str, figure: Figure) -> bool:
 
 def is_indefinite(sentence: str, figure: Figure) -> bool:
     """ "seorang ASN berinisial ...", "satu orang yang ...": an article, not a count; but "melaporkan
-    seorang ASN ke KASN" counts the one person a stage verb acts on."""
-    if figure.text.lower() == "seorang":
-        return not compiled()["counting_verb_before"].search(sentence[max(0, figure.start - 30) : figure.start])
-    return figure.spelled and figure.value == 1 and bool(_INDEFINITE.match(sentence[figure.end :]))
+    seorang ASN ke KASN" and "menemukan satu kasus yang ..." count the one a stage verb acts on."""
+    if not (figure.spelled and figure.value == 1):
+        return False
+    if compiled()["counting_verb_before"].search(sentence[max(0, figure.start - 30) : figure.start]):
+        return False  # "telah menemukan satu kasus yang ...", "melaporkan seorang ASN"
+    return figure.text.lower() == "seorang" or bool(_INDEFINITE.match(sentence[figure.end :]))
 
 
 def is_hypothetical(sentence: str, unit_end: int) -> bool:
@@ -275,8 +278,12 @@ def topic(sentence: str, figure: Figure, next_start: int, previous_end: int = 0)
     before = re.split(r"[.;,]", sentence[previous_end : figure.start])[-1].lower()
     c = compiled()
     counts_asn = bool(c["asn_unit"].match(words))
-    if c["other_topic"].search(words) or not counts_asn and c["general_violation"].search(words):
+    if c["other_topic"].search(words):
         return "other"  # "14 ... terkait netralitas ASN dan Kades": not ASN's alone
+    if c["by_asn"].search(words):
+        return "own"  # "43 pelanggaran pemilu oleh ASN": election violations, committed by ASN
+    if not counts_asn and c["general_violation"].search(words):
+        return "other"
     if c["topic"].search(words):
         return "own"
     other_before = c["other_topic"].search(before) or c["general_violation"].search(before)
@@ -290,6 +297,14 @@ def clause_of(sentence: str, figure: Figure) -> str:
     start = max(sentence.rfind(",", 0, figure.start), sentence.rfind(";", 0, figure.start)) + 1
     ends = [i for i in (sentence.find(",", figure.end), sentence.find(";", figure.end)) if i >= 0]
     return sentence[start : min(ends) if ends else len(sentence)].lower()
+
+
+def in_later_clause(sentence: str, start: int, group: Group) -> bool:
+    """Whether a region named after `start` stands in a clause of its own: after a comma ("..., kata Ketua
+    Bawaslu Sulsel"), or as the subject after "dan" ("160 kasus ... dan Jawa Tengah membukukan angka
+    terbanyak")."""
+    between = sentence[start : group.start]
+    return "," in between or bool(re.search(r"\bdan\s*$", between) and _VERB_AFTER.match(sentence[group.end :]))
 
 
 def owner(
@@ -323,6 +338,6 @@ def owner(
         return attached_after, "attached"
     # the sentence's one region, unless it stands in another clause after the figure
     alone = len(found) == 1 and len(found[0].mentions) == 1
-    if alone and (found[0].start < figure.start or "," not in sentence[unit_end : found[0].start]):
+    if alone and (found[0].start < figure.start or not in_later_clause(sentence, unit_end, found[0])):
         return found[0], "sentence"
     return None, ""

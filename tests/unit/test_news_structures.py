@@ -409,3 +409,59 @@ def test_a_bare_list_item_counts_in_the_unit_of_the_item_before_it():
     text = "Bawaslu Jawa Barat menerima 12 laporan netralitas ASN, di antaranya tujuh orang ASN di Kabupaten Garut, satu di Kota Bandung."
     found = facts_of(text)
     assert ("asn_reported", "32.73", 1) in found and ("cases_reported", "32.73", 1) not in found
+
+
+def test_election_violations_committed_by_asn_are_asns():
+    assert facts_of("Bawaslu Jawa Timur mencatat 12 pelanggaran pemilu oleh ASN selama kampanye.") == {
+        ("cases_reported", "35", 12)
+    }
+
+
+def test_a_region_that_is_the_subject_of_a_clause_of_its_own_is_not_the_figures():
+    text = "Bawaslu RI mencatat 90 kasus netralitas ASN dan Jawa Timur menjadi provinsi dengan kasus terbanyak."
+    found = facts_of(text)
+    assert ("cases_reported", "ID", 90) in found and ("cases_reported", "35", 90) not in found
+
+
+def test_where_a_speaker_was_present_is_no_region_of_the_figure():
+    text = "Pejabat KASN yang hadir di Kota Salatiga menuturkan ada 300 kasus netralitas ASN selama 2023."
+    found = facts_of(text)
+    assert not any(code == "33.73" for _, code, _ in found) and any(value == 300 for _, _, value in found)
+
+
+def test_a_rank_in_words_for_the_province_the_sentence_before_named():
+    text = (
+        "Bawaslu memetakan kerawanan netralitas ASN di Provinsi Jambi menjelang Pemilu 2024. "
+        "Provinsi ini menempati peringkat tujuh dari sepuluh daerah dengan indeks kerawanan tertinggi."
+    )
+    assert ("ikp_rank", "15", 7) in facts_of(text)
+
+
+def test_one_case_a_stage_verb_acts_on_is_counted():
+    text = "Bawaslu Kota Gorontalo telah menemukan satu kasus yang diduga melanggar netralitas ASN."
+    assert facts_of(text) == {("cases_reported", "75.71", 1)}
+
+
+def test_totals_that_several_kinds_of_violation_make_up_are_not_asns():
+    text = (
+        "Pelanggaran kode etik dan netralitas ASN mendominasi 900 kasus pelanggaran tahun ini. "
+        "Bawaslu Riau memproses 30 pelanggaran yang meliputi netralitas ASN, administrasi dan pidana."
+    )
+    assert not any(value in (900, 30) for _, _, value in facts_of(text))
+
+
+def test_counts_by_level_of_government_are_no_regions_counts():
+    text = (
+        "KASN memblokir data kepegawaian di 5 provinsi atas 8 rekomendasi netralitas ASN, 20 kabupaten atas "
+        "40 rekomendasi, dan 3 kota atas 6 rekomendasi."
+    )
+    assert not any(value in (8, 40, 6) for _, _, value in facts_of(text))
+
+
+def test_a_breakdown_by_kind_goes_on_in_a_sentence_opening_with_ada_pula():
+    text = (
+        "Bawaslu Jawa Timur mencatat 50 kasus netralitas ASN. Dari bentuk pelanggaran, 30 kasus berupa dukungan "
+        "di media sosial. Ada pula 12 kasus kehadiran ASN dalam kampanye."
+    )
+    found = facts_of(text)
+    assert ("cases_reported", "35", 50) in found and not any(value in (30, 12) for _, _, value in found)
