@@ -276,6 +276,7 @@ class _Reader:
         own_counted = False  # a count of the sentence is about ASN by its own words or its sentence's
         pointed_region: str | None = None  # the region of an earlier figure the sentence points back at
         general_counted = False  # a count of the sentence is of election violations in general
+        kinds_total = False  # a figure of the sentence is a total that several kinds of violation make up
         for i, item in enumerate(items):
             figure = item.figure
             next_start = items[i + 1].figure.start if i + 1 < len(items) else len(sentence)
@@ -288,7 +289,11 @@ class _Reader:
                 or c["unplaced_before"].search(sentence[max(0, figure.start - 45) : figure.start])
                 or c["total_of_kinds_before"].search(sentence[max(0, figure.start - 30) : figure.start])
                 or c["total_of_kinds_after"].match(sentence[item.unit_end :])
+                # "406 kasus yang meliputi temuan sebanyak 307 kasus dan laporan sebanyak 99 kasus": the parts
+                # of a total of every kind, unless their own words name ASN neutrality
+                or kinds_total and reading.topic(sentence, figure, next_start, previous_end) != "own"
             ):
+                kinds_total = kinds_total or bool(c["total_of_kinds_after"].match(sentence[item.unit_end :]))
                 previous_end = item.unit_end
                 continue
             if item.kind is None:
@@ -383,9 +388,15 @@ class _Reader:
             if reading.is_approximate(sentence, figure):
                 item.lose("approximate", "an estimate or a lower bound")
             group, how = reading.owner(sentence, figure, item.unit_end, found, taken)
-            if (flags.categories or self.categories and flags.continues) and item.kind != "percent" and how != "attached":
+            if (
+                (flags.categories or self.categories and flags.continues)
+                and item.kind != "percent"
+                and how != "attached"
+                and not reading.clause_names_topic(sentence, figure, previous_end)
+            ):
                 # counts by kind of violation are parts of a total; counts by region are the regions' own
-                # ("berdasarkan instansi ... Kabupaten Purbalingga (56 orang)")
+                # ("berdasarkan instansi ... Kabupaten Purbalingga (56 orang)"); the count of the neutrality
+                # kind itself is the fact ("didominasi kasus pelanggaran netralitas ASN dengan jumlah 176 kasus")
                 item.lose("category", "a count by kind of violation, a part of a total")
             if pointed_region and (group is None or how == "sentence"):
                 regions = [pointed_region]  # the speaker's region yields to that of the figure pointed back at
@@ -416,7 +427,11 @@ class _Reader:
                     self._speaks_of(last_region, paragraph, index, counted=True)
                 continue
 
-            metric, stage = self._metric(item, stage, stage_words, actor, sentence, left, right, cues)
+            # "Ada dua kasus yang kita tangani, ..., karena ... KASN melebur ke BKN": an actor named in a later
+            # clause says nothing of who counted the figure
+            later_actor = named_actor and named_actor[0] > figure.end and "," in sentence[figure.end : named_actor[0]]
+            figure_actor = (self.actor or actor) if later_actor else actor
+            metric, stage = self._metric(item, stage, stage_words, figure_actor, sentence, left, right, cues)
             previous_end = item.unit_end
             if metric is None:
                 continue

@@ -101,6 +101,10 @@ def _names() -> _Names:
             exact[fold("Pemkot " + regency.core)] = code
         exact[fold(f"{kind} {regency.core}")] = code
         bare[regency.core].append(code)
+        # "Kabupaten Pulau Morotai" is written "Morotai", "Kepulauan Sangihe" "Sangihe"
+        island, _, rest = regency.core.partition("_")
+        if island in ("pulau", "kepulauan") and len(rest) > 4 and rest not in rules()["number_words"]:
+            bare[rest].append(code)
     for row in read_seed("regions/ref_region_aliases.csv"):
         exact.setdefault(fold(row["alias"]), row["region_code"])
     for name in rules()["national_names"]:  # "999 pelanggaran ... di Indonesia": the whole country

@@ -16,6 +16,7 @@ from ingest.news.numbers import Figure
 from ingest.news.places import Group
 
 # "30 September", "27 dan 28 Desember", "1-3 Maret": a day, or the first day of a list of days
+_HIJRI_AFTER = re.compile(r"^\s*(?:H\b|Hijriah|Hijriyah)")
 _MONTH_AFTER = re.compile(r"^(?:\s*(?:dan|hingga|sampai|s\.d\.?|-|–|,)\s*\d{1,2})?\s+(?:" + "|".join(_MONTHS) + r")\b", re.I)
 # "5 ASN di Sukoharjo", "lima kasus terjadi di Kabupaten Selayar": the region right after a count
 # ("16 ASN pada Pemilihan Bupati dan Wakil Bupati di Kabupaten Kepulauan Sula": farther within a clause),
@@ -36,6 +37,7 @@ _BREAKDOWN_AFTER = re.compile(
 _INDEFINITE = re.compile(r"^\s*(?:orang|kasus)\s+(?:yang|asn|kepala)", re.I)
 # "..., Taliabu 10 orang": a list item whose capitalised name is no known region
 _OWN_NAME_BEFORE = re.compile(r"[,;]\s*(?:dan\s+|serta\s+)?(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?\s*$")
+_NEXT_ITEM = re.compile(r"\b(?:hingga|sedangkan)\b|\b(?:dan|serta)\s+(?=dugaan\b|pelanggaran\b)")
 _VERB_AFTER = re.compile(r"\s+(?:me|ber)[a-z]{3,}")  # an active verb: the name before it is a subject
 _HYPOTHETICAL_AFTER = re.compile(r"^\s*yang\s+(?:bisa|dapat|akan|mungkin|bakal)\b", re.I)
 _PART_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:di\s*antaranya|diantaranya)\b", re.I)
@@ -100,6 +102,8 @@ def unit_named(sentence: str) -> str | None:
 def is_not_a_count(sentence: str, figure: Figure, kind: str | None) -> bool:
     """A year ("Pemilu 2024", unless a unit says it counts: "1997 ASN"), a day ("30 September") or a
     reference ("Pasal 3", "PP 53", "Nomor 5")."""
+    if _HIJRI_AFTER.match(sentence[figure.end :]) and 1300 <= figure.value <= 1500:
+        return True  # "Ramadhan 1444 H": a year of the Hijri calendar
     if _MONTH_AFTER.match(sentence[figure.end :]) or compiled()["reference_before"].search(
         sentence[max(0, figure.start - 12) : figure.start]
     ):
@@ -275,6 +279,8 @@ def topic(sentence: str, figure: Figure, next_start: int, previous_end: int = 0)
     clause before it, name another subject ("dugaan pelanggaran pada Pilkada 2020 sebanyak 406"),
     "none" when they name neither."""
     words = re.split(r"[.;,]", sentence[figure.end : min(next_start, figure.end + 70)])[0].lower()
+    # "2 laporan hingga dugaan pelanggaran netralitas ASN sebanyak 5 temuan": the words of the next item
+    words = _NEXT_ITEM.split(words, maxsplit=1)[0]
     before = re.split(r"[.;,]", sentence[previous_end : figure.start])[-1].lower()
     c = compiled()
     counts_asn = bool(c["asn_unit"].match(words))
@@ -289,7 +295,18 @@ def topic(sentence: str, figure: Figure, next_start: int, previous_end: int = 0)
     other_before = c["other_topic"].search(before) or c["general_violation"].search(before)
     # "Di luar netralitas ada 83 pelanggaran": the topic word inside the other subject's words does not count
     rest = c["general_violation"].sub(" ", c["other_topic"].sub(" ", before))
-    return "other" if other_before and not c["topic"].search(rest) else "none"
+    if other_before and not c["topic"].search(rest):
+        return "other"
+    # "... hingga dugaan pelanggaran netralitas ASN sebanyak 5 temuan": the words of its own clause before it
+    return "own" if previous_end and not other_before and c["topic"].search(before) else "none"
+
+
+def clause_names_topic(sentence: str, figure: Figure, previous_end: int = 0) -> bool:
+    """Whether the words of the figure's clause before it name ASN neutrality and no other subject
+    ("didominasi kasus pelanggaran netralitas ASN dengan jumlah 176 kasus dari 406 kasus")."""
+    before = re.split(r"[.;,]", sentence[previous_end : figure.start])[-1].lower()
+    c = compiled()
+    return bool(c["topic"].search(before)) and not c["other_topic"].search(before)
 
 
 def clause_of(sentence: str, figure: Figure) -> str:

@@ -465,3 +465,45 @@ def test_a_breakdown_by_kind_goes_on_in_a_sentence_opening_with_ada_pula():
     )
     found = facts_of(text)
     assert ("cases_reported", "35", 50) in found and not any(value in (30, 12) for _, _, value in found)
+
+
+def test_the_words_after_a_figure_stop_where_the_next_item_begins():
+    text = (
+        "Di Kabupaten Buton, dugaan pelanggaran tindak pidana pemilihan 3 laporan hingga dugaan pelanggaran "
+        "netralitas ASN sebanyak 4 temuan."
+    )
+    assert facts_of(text) == {("cases_reported", "74.04", 4)}
+
+
+def test_an_island_regency_by_its_name_without_pulau_or_kepulauan():
+    assert facts_of("Bawaslu mencatat 3 kasus netralitas ASN di Sangihe selama kampanye.") == {
+        ("cases_reported", "71.03", 3)
+    }
+
+
+def test_the_neutrality_kind_of_a_breakdown_counts_and_the_parts_of_a_total_of_every_kind_do_not():
+    text = (
+        "Bawaslu Maluku mencatat 120 kasus yang meliputi temuan sebanyak 80 kasus dan laporan sebanyak 40 kasus. "
+        "Dari seluruh kasus itu, didominasi pelanggaran netralitas ASN dengan jumlah 50 kasus dari 120 kasus. "
+        "Untuk pelanggaran hukum lainnya, terdapat 60 temuan dan 5 laporan."
+    )
+    found = facts_of(text)
+    assert ("cases_reported", "81", 50) in found
+    assert not any(value in (120, 80, 40, 60, 5) for _, _, value in found)
+
+
+def test_a_hijri_year_is_no_count():
+    text = (
+        "Bawaslu Kabupaten Jember merekomendasikan sanksi bagi 8 pejabat struktural yang melanggar netralitas ASN "
+        "dalam kegiatan Ramadhan 1444 H."
+    )
+    found = facts_of(text)
+    assert any(value == 8 for _, _, value in found) and not any(value == 1444 for _, _, value in found)
+
+
+def test_an_actor_named_in_a_later_clause_does_not_say_who_counted():
+    text = (
+        "Bawaslu Kalimantan Barat memaparkan hasil pengawasan pilkada. \"Ada dua kasus netralitas ASN di Kabupaten "
+        "Sambas, sudah dilimpahkan ke BKN, karena KASN melebur ke BKN,\" katanya."
+    )
+    assert facts_of(text) == {("cases_reported", "61.01", 2)}
