@@ -46,8 +46,9 @@ _CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the decimal comma of "45,4 persen"
 
 
 def _clause_break(sentence: str, start: int, end: int) -> int:
-    """Where the last clause before `end` begins: its comma or " dan " (-1: none after `start`)."""
-    commas = [m.start() for m in _CLAUSE_COMMA.finditer(sentence, start, end)]
+    """Where the last clause before `end` begins: its comma or " dan " (-1: none after `start`). A comma
+    right before the figure ("... ditindaklanjuti PPK sebanyak, 635") ends no clause."""
+    commas = [m.start() for m in _CLAUSE_COMMA.finditer(sentence, start, end) if sentence[m.end() : end].strip()]
     return max(commas[-1] if commas else -1, sentence.rfind(" dan ", start, end))
 _WORDED = re.compile(r"[^\W\d_]{2}")
 _NATIONAL_OFFICE = re.compile(r"\s*(?:\)\s*)?(?:RI|Republik\s+Indonesia|Pusat)\b")
@@ -494,7 +495,11 @@ class _Reader:
             return "own"
         if sentence_topic == "other":
             return None  # "406 dugaan pelanggaran pada Pilkada ..., bukan pelanggaran sebanyak 161"
-        in_clause = compiled()["topic"].search(reading.clause_of(sentence, item.figure))
+        clause = reading.clause_of(sentence, item.figure)
+        c = compiled()
+        # "Dari 403 laporan yang diterima KASN, sebanyak 183 ASN terbukti melanggar netralitas": what KASN
+        # receives, in a sentence about ASN neutrality, is about ASN
+        in_clause = c["topic"].search(clause) or c["actors"]["kasn"].search(clause)
         if about_asn and (in_clause or self.all_kinds and not all_kinds):
             # "Khusus netralitas ASN, Bawaslu Bali mencatat 14 kasus": after counts of every kind, a sentence
             # naming ASN neutrality and no other kind speaks of ASN again
@@ -768,8 +773,18 @@ def _demote(c: Candidate, name: str, reason: str) -> Candidate:
 
 
 def extract(article: Article) -> tuple[list[Fact], list[Candidate]]:
-    """The article's facts (confident), and the candidates held for review, each with its evidence."""
-    return _decide(_Reader(article).read())
+    """The article's facts (confident), and the candidates held for review, each with its evidence. An
+    article in English (Antara's and VOI's English desks) is read too, its figures held for review: the
+    rules read Indonesian, and what they find in English is a lead, not a fact."""
+    candidates = _Reader(article).read()
+    if reading.in_english(article.text):
+        publish_at = rules()["confidence"]["publish_at"]
+        reason = "the article is in English; the rules read Indonesian"
+        candidates = [
+            replace(c, confidence=min(c.confidence, publish_at - 0.01), reasons=(*c.reasons, reason))
+            for c in candidates
+        ]
+    return _decide(candidates)
 
 
 def extract_facts(article: Article) -> list[Fact]:

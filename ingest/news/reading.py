@@ -99,6 +99,15 @@ def unit_named(sentence: str) -> str | None:
     return min(found)[1] if found else None
 
 
+def in_english(text: str) -> bool:
+    """Whether an article is written in English: more of its words are common English words than common
+    Indonesian ones (`language_words` in the rules)."""
+    words = re.findall(r"[a-z]+", text.lower())
+    r = rules()["language_words"]
+    english, indonesian = set(r["english"]), set(r["indonesian"])
+    return sum(w in english for w in words) > sum(w in indonesian for w in words)
+
+
 def is_not_a_count(sentence: str, figure: Figure, kind: str | None) -> bool:
     """A year ("Pemilu 2024", unless a unit says it counts: "1997 ASN"), a day ("30 September") or a
     reference ("Pasal 3", "PP 53", "Nomor 5")."""

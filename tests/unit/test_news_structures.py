@@ -507,3 +507,24 @@ def test_an_actor_named_in_a_later_clause_does_not_say_who_counted():
         "Sambas, sudah dilimpahkan ke BKN, karena KASN melebur ke BKN,\" katanya."
     )
     assert facts_of(text) == {("cases_reported", "61.01", 2)}
+
+
+def test_what_kasn_receives_in_a_sentence_about_neutrality_is_about_asn():
+    text = "Dari 250 aduan yang diterima KASN, sebanyak 90 ASN terbukti melanggar netralitas."
+    assert facts_of(text) == {("asn_reported", "ID", 250), ("asn_recommended", "ID", 90)}
+
+
+def test_a_comma_right_before_a_figure_ends_no_clause():
+    text = "KASN menerbitkan 120 rekomendasi sanksi netralitas ASN, dan ditindaklanjuti PPK sebanyak, 60 ASN."
+    found = facts_of(text)
+    assert ("asn_recommended", "ID", 120) in found and ("asn_followed_up", "ID", 60) in found
+
+
+def test_an_article_in_english_is_held_for_review():
+    text = (
+        "The Election Supervisory Agency (Bawaslu) said that 120 cases of ASN neutrality violations were recorded "
+        "in the 2024 election, and 45 ASN were recommended to KASN for sanctions."
+    )
+    facts, review = extract(Article("t", "t.txt", text, published_date="2024-10-01"))
+    assert facts == [] and review
+    assert all("the article is in English" in " ".join(c.reasons) for c in review)
