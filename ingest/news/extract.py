@@ -42,13 +42,18 @@ EXTRACTOR_VERSION = f"3.{rules()['version']}"
 _FIGURE_HINT = re.compile(r"\d|zona|urutan|peringkat|posisi|ranking")  # matched against lower-cased text
 _COUNTED = ("persons", "cases")
 _ITEM_GAP = re.compile(r"\W{0,4}|\s+(?:ada|sebanyak|berjumlah)\s+", re.I)  # between a region and its count
+_QUANTITY_WORD_BEFORE = re.compile(r"\b(?:sebanyak|mencapai|berjumlah|yakni|yaitu)$", re.I)
 _CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the decimal comma of "45,4 persen"
 
 
 def _clause_break(sentence: str, start: int, end: int) -> int:
     """Where the last clause before `end` begins: its comma or " dan " (-1: none after `start`). A comma
-    right before the figure ("... ditindaklanjuti PPK sebanyak, 635") ends no clause."""
-    commas = [m.start() for m in _CLAUSE_COMMA.finditer(sentence, start, end) if sentence[m.end() : end].strip()]
+    between a quantity word and the figure ("... ditindaklanjuti PPK sebanyak, 635") ends no clause."""
+    commas = [
+        m.start()
+        for m in _CLAUSE_COMMA.finditer(sentence, start, end)
+        if sentence[m.end() : end].strip() or not _QUANTITY_WORD_BEFORE.search(sentence[: m.start()])
+    ]
     return max(commas[-1] if commas else -1, sentence.rfind(" dan ", start, end))
 _WORDED = re.compile(r"[^\W\d_]{2}")
 _NATIONAL_OFFICE = re.compile(r"\s*(?:\)\s*)?(?:RI|Republik\s+Indonesia|Pusat)\b")
