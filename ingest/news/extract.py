@@ -42,6 +42,8 @@ EXTRACTOR_VERSION = f"3.{rules()['version']}"
 _FIGURE_HINT = re.compile(r"\d|zona|urutan|peringkat|posisi|ranking")  # matched against lower-cased text
 _COUNTED = ("persons", "cases")
 _ITEM_GAP = re.compile(r"\W{0,4}|\s+(?:ada|sebanyak|berjumlah)\s+", re.I)  # between a region and its count
+_LIST_ITEM = re.compile(r"\s*(?:[-•*]|\d{1,3}\.\s)")  # "- Bupati Konawe", "9. Wali Kota Surabaya"
+_NAME_ONLY = re.compile(r"(?:[A-Z][\w'-]*\.?\s*){1,4}")  # "Wali Kota Surabaya": a list entry, no sentence
 _QUANTITY_WORD_BEFORE = re.compile(r"\b(?:sebanyak|mencapai|berjumlah|yakni|yaitu)$", re.I)
 _CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the decimal comma of "45,4 persen"
 
@@ -217,8 +219,9 @@ class _Reader:
                 # "... berada di Kabupaten Bulukumba. Dengan total 16 kasus.": the region the next sentence speaks of
                 named = [m for g in found for m in g.mentions if m.code and m.code != NATIONAL_CODE]
                 spoken = named[-1].code
-                # a bullet of a list of names ("- Bupati Konawe") hands no region on
-                self._speaks_of(spoken, paragraph, index, counted=sentence.startswith(("-", "•", "*")))
+                # an item of a list of names ("- Bupati Konawe", "9. Wali Kota Surabaya") hands no region on
+                if not _LIST_ITEM.match(sentence) and not _NAME_ONLY.fullmatch(sentence.strip()):
+                    self._speaks_of(spoken, paragraph, index, counted=False)
             known = [e for _, e in self.elections[index] if e]
             if known:
                 self.paragraph_election = (paragraph, known[-1])

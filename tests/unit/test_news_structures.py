@@ -528,3 +528,11 @@ def test_an_article_in_english_is_held_for_review():
     facts, review = extract(Article("t", "t.txt", text, published_date="2024-10-01"))
     assert facts == [] and review
     assert all("the article is in English" in " ".join(c.reasons) for c in review)
+
+
+def test_a_list_of_names_hands_no_region_to_the_sentence_after_it():
+    text = (
+        "Kemendagri menegur kepala daerah berikut:\n8. Bupati Wakatobi\n9. Wali Kota Surabaya\n"
+        "Sebelumnya, KASN mencatat 793 ASN dilaporkan melanggar netralitas pada Pilkada 2020."
+    )
+    assert facts_of(text) == {("asn_reported", "ID", 793)}
