@@ -1,9 +1,9 @@
 """Mask people's names in article text before it reaches DuckDB (UU 27/2022; CONTRACT: serving holds no names).
 
 News names the officials it quotes and, often, the ASN it reports on ("Kadis Kominfo Halut Budi
-Santoso", as a report would write an invented one). The warehouse keeps an article's text (to extract it again when the rules change) and
-publishes the sentence each fact comes from, so names are masked when the text is cleaned, before it
-is stored, extracted or published.
+Santoso", as a report would write an invented one). The warehouse keeps an article's text (to extract
+it again when the rules change) and publishes the sentence each fact comes from, so names are masked
+when the text is cleaned, before it is stored, extracted or published.
 
 A name is a run of capitalised words (or words in capitals with two vowels or more, "RISKA") that are
 not known: a region's name, a word of the extraction rules or of the `known_capitalised` list
@@ -90,7 +90,9 @@ class _Vocabulary:
         if len(part) >= _MASKING["stem_min_length"] and part in self.lower_text:
             return True
         return any(
-            part.endswith(suffix) and (stem := part[: -len(suffix)]) and len(stem) >= 4
+            part.endswith(suffix)
+            and (stem := part[: -len(suffix)])
+            and len(stem) >= 4
             and (stem in self.known or stem in self.lowered)
             for suffix in _MASKING["suffixes"]
         )

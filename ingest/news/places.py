@@ -150,10 +150,14 @@ def mentions(sentence: str, masked: tuple[int, int] | None = None) -> list[Menti
             continue
         word = words[i]
         # "satu ASN di kabupaten Gorontalo": a region's kind word starts its name in any case
-        if not word.group()[0].isupper() and not _KIND_NAMED.fullmatch(word.group()) and not (
-            found
-            and folded[i] not in _common_words()
-            and _AFTER_LIST_ITEM.search(sentence[max(0, word.start() - 8) : word.start()])
+        if (
+            not word.group()[0].isupper()
+            and not _KIND_NAMED.fullmatch(word.group())
+            and not (
+                found
+                and folded[i] not in _common_words()
+                and _AFTER_LIST_ITEM.search(sentence[max(0, word.start() - 8) : word.start()])
+            )
         ):
             i += 1
             continue
@@ -186,9 +190,7 @@ def mentions(sentence: str, masked: tuple[int, int] | None = None) -> list[Menti
     for unknown in _UNKNOWN_PLACE.finditer(sentence):
         known = any(m.start <= unknown.start(1) < m.end for m in found)
         spoken_at = any(start <= unknown.start(1) < end for start, end in left_out)  # a place of speech
-        if not known and not spoken_at and (
-            masked is None or not masked[0] <= unknown.start() < masked[1]
-        ):
+        if not known and not spoken_at and (masked is None or not masked[0] <= unknown.start() < masked[1]):
             found.append(Mention(unknown.start(), unknown.end(), None))
     return _without_locating_provinces(sentence, sorted(found, key=lambda m: m.start))
 
