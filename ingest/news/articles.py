@@ -40,7 +40,8 @@ _DATE_PATTERNS = (
     re.compile(r"- (\d{1,2})/(\d{1,2})/(\d{4})"),  # Kompas.com - 26/08/2020
     # "ujar La Ode Januria, Senin 20 April 2020", "Rabu, 21 Oktober 2020"
     re.compile(
-        r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s+(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b", re.I
+        r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s+(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b",
+        re.I,
     ),
 )
 
@@ -84,6 +85,16 @@ def published_date_in(text: str) -> str | None:
         month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]
         return f"{int(year):04d}-{month_number:02d}-{int(day):02d}"
     return None
+
+
+# "https://fajar.co.id/2020/09/01/...": the date many outlets put in an article's address
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$)")
+
+
+def published_date_in_url(url: str | None) -> str | None:
+    """The publication date an address holds as /year/month/day/: where the text prints none."""
+    match = _URL_DATE.search(url or "")
+    return "-".join(match.groups()) if match else None
 
 
 @dataclass
@@ -143,7 +154,11 @@ def _read_jsonl(path: Path) -> tuple[list[tuple[int, Article]], list[BadLine]]:
             continue
         article.title = clean(str(record["title"])) if record.get("title") else article.title
         article.source_url = record.get("url") or article.source_url
-        article.published_date = (str(record.get("published_at") or ""))[:10] or article.published_date
+        article.published_date = (
+            (str(record.get("published_at") or ""))[:10]
+            or article.published_date
+            or published_date_in_url(article.source_url)
+        )
         articles.append((number, article))
     return articles, bad
 
@@ -171,5 +186,7 @@ def _from_html(article_id: str, file_name: str, html: str) -> Article:
     article = _article(article_id, file_name, document.get("text") or "")
     article.title = document.get("title") or article.title
     article.source_url = document.get("url")
-    article.published_date = (document.get("date") or "")[:10] or article.published_date
+    article.published_date = (
+        (document.get("date") or "")[:10] or article.published_date or published_date_in_url(article.source_url)
+    )
     return article

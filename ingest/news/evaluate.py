@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.landing import survey
-from ingest.news.articles import ARTICLE_SUFFIXES, Article, clean, published_date_in, read_articles
+from ingest.news.articles import (
+    ARTICLE_SUFFIXES,
+    Article,
+    clean,
+    published_date_in,
+    published_date_in_url,
+    read_articles,
+)
 from ingest.news.dedupe import find_copies
 from ingest.news.extract import Candidate, Fact, extract
 
@@ -156,7 +163,7 @@ def _kept_copy(path: Path, key: str) -> Article:
     """A development article kept as `<key>.txt`: its address on the first line, then the page's text."""
     address, _, text = path.read_text(encoding="utf-8").partition("\n")
     article = Article(key, path.name, clean(text), source_url=address.strip())
-    article.published_date = published_date_in(text)
+    article.published_date = published_date_in(text) or published_date_in_url(article.source_url)
     return article
 
 

@@ -57,6 +57,8 @@ def _clause_break(sentence: str, start: int, end: int) -> int:
         if sentence[m.end() : end].strip() or not _QUANTITY_WORD_BEFORE.search(sentence[: m.start()])
     ]
     return max(commas[-1] if commas else -1, sentence.rfind(" dan ", start, end))
+
+
 _WORDED = re.compile(r"[^\W\d_]{2}")
 _NATIONAL_OFFICE = re.compile(r"\s*(?:\)\s*)?(?:RI|Republik\s+Indonesia|Pusat)\b")
 
@@ -253,7 +255,10 @@ class _Reader:
         """Read one sentence's figures into candidates; whether any of them is a count (not an index figure)."""
         c = compiled()
         about_asn = flags.about_asn
-        other_subject = flags.other_subject and not re.search(r"\b(?:asn|pns)\b", sentence, re.I)
+        # "Selain ASN, terdapat 17 pelanggaran terkait APK": ASN set aside names the other subject's sentence
+        other_subject = flags.other_subject and not re.search(
+            r"\b(?:asn|pns)\b", c["topic_set_aside"].sub(" ", sentence.lower())
+        )
         named_actor = reading.actor_named(sentence)
         actor = named_actor[1] if named_actor else self.actor
         as_of = as_of_date(sentence, self.year)
@@ -261,7 +266,9 @@ class _Reader:
         last_region = self.region
         # the region of the sentence before, or of an earlier one of the paragraph ("... berada di
         # Kabupaten Bulukumba. Dengan total 16 kasus."; outlets that give each sentence its own paragraph)
-        paragraph_region = self.region if paragraph == self.region_paragraph or index - 1 == self.region_sentence else None
+        paragraph_region = (
+            self.region if paragraph == self.region_paragraph or index - 1 == self.region_sentence else None
+        )
         anaphoric = bool(c["anaphora"].search(sentence[:40]))
 
         items: list[_Figure] = []
@@ -272,6 +279,18 @@ class _Reader:
             if not reading.is_not_a_count(sentence, figure, kind):
                 items.append(_Figure(figure, kind, unit_end))
         sentence_unit = next((f.kind for f in items if f.kind in _COUNTED), None)
+        # "Lima itu terkait dengan ASN, tiga ASN tahap pencalonan, ...": a sentence opening on a figure given
+        # before goes on with its parts
+        opening = all_figures[0] if all_figures else None
+        opening_total = (
+            opening.value
+            if opening is not None
+            and opening.value in self.stated
+            and _OPENS_ON_FIGURE.match(sentence[: opening.end])
+            and _POINTED_AFTER.match(sentence[opening.end :])
+            else 0
+        )
+        anaphoric = anaphoric or bool(opening_total)
         cues = reading.Cues(sentence) if any(f.kind != "other" for f in items) else None
         index_words = flags.ikp or bool(c["rank"].search(sentence)) or self.listing
 
@@ -296,11 +315,14 @@ class _Reader:
                 or reading.is_hypothetical(sentence, item.unit_end)
                 or c["unplaced"].match(sentence[item.unit_end :])
                 or c["unplaced_before"].search(sentence[max(0, figure.start - 45) : figure.start])
+                or c["workforce_before"].search(sentence[max(0, figure.start - 70) : figure.start])
+                and c["workforce_after"].match(sentence[figure.end :])
                 or c["total_of_kinds_before"].search(sentence[max(0, figure.start - 30) : figure.start])
                 or c["total_of_kinds_after"].match(sentence[item.unit_end :])
                 # "406 kasus yang meliputi temuan sebanyak 307 kasus dan laporan sebanyak 99 kasus": the parts
                 # of a total of every kind, unless their own words name ASN neutrality
-                or kinds_total and reading.topic(sentence, figure, next_start, previous_end) != "own"
+                or kinds_total
+                and reading.topic(sentence, figure, next_start, previous_end) != "own"
             ):
                 kinds_total = kinds_total or bool(c["total_of_kinds_after"].match(sentence[item.unit_end :]))
                 previous_end = item.unit_end
@@ -313,14 +335,16 @@ class _Reader:
                 if figure.value != int(figure.value) or index_words and not figure.zero:
                     continue  # a decimal, or a figure beside index words, is a score, not a count
                 listed = any(  # "Sukoharjo 7", "Palopo ada tujuh"
-                    0 <= figure.start - g.end <= 12 and _ITEM_GAP.fullmatch(sentence[g.end : figure.start]) for g in found
+                    0 <= figure.start - g.end <= 12 and _ITEM_GAP.fullmatch(sentence[g.end : figure.start])
+                    for g in found
                 )
                 # a list goes on in the unit of its item before ("10 laporan ..., delapan orang ASN di X, satu di Y")
                 before = next((f.kind for f in reversed(items[:i]) if f.kind in _COUNTED), None)
                 kind = before or sentence_unit or self.unit or (reading.unit_named(sentence) if listed else None)
                 # a count in words as a list item: "Palopo ada tujuh, ...", "..., satu di Kota Bandung"
                 spelled_item = figure.spelled and (
-                    listed and bool(re.match(r"\s*[,;.]", sentence[figure.end :]))
+                    listed
+                    and bool(re.match(r"\s*[,;.]", sentence[figure.end :]))
                     or before is not None
                     and bool(re.search(r"(?:,|\bdan)\s*$", sentence[max(0, figure.start - 6) : figure.start]))
                     and sentence[figure.end :].startswith(" di ")
@@ -365,7 +389,15 @@ class _Reader:
                 own_stage, own_words = cues.stage((cut + 1, figure.start), right, shared) if cut >= 0 else (None, "")
                 if own_stage not in (None, "reported"):
                     stage, stage_words = own_stage, own_words
-            if stage is None and list_stage and item.kind == list_stage[0] and figure.start - previous_end < 60:
+            if (
+                stage is None
+                and list_stage
+                and item.kind == list_stage[0]
+                and figure.start - previous_end < 60
+                and not _OWN_VERB_AFTER.match(sentence[item.unit_end :])
+            ):
+                # "Tujuh dihentikan, dan empat ASN statusnya ditindaklanjuti": an item with a verb of its own does
+                # not take the stage of the item before
                 stage, stage_words = list_stage[1], list_stage[2]
             if stage in (None, "reported", "forwarded") and re.match(
                 r"\s*rekomendasi\b", sentence[figure.end : item.unit_end], re.I
@@ -383,7 +415,13 @@ class _Reader:
                     item.topic = listed_topic  # a list's item is about what the figure before it is about
                 else:
                     topic = self._on_topic(
-                        sentence, item, next_start, previous_end, about_asn, other_subject, sentence_topic,
+                        sentence,
+                        item,
+                        next_start,
+                        previous_end,
+                        about_asn,
+                        other_subject,
+                        sentence_topic,
                         flags.all_kinds,
                     )
                     sentence_topic = topic if topic in ("own", "other") else sentence_topic
@@ -411,7 +449,15 @@ class _Reader:
                 regions = [pointed_region]  # the speaker's region yields to that of the figure pointed back at
             else:
                 regions = self._regions(
-                    sentence, item, group, how, found, breakdown, anaphoric, sentence_region, last_region,
+                    sentence,
+                    item,
+                    group,
+                    how,
+                    found,
+                    breakdown,
+                    anaphoric,
+                    sentence_region,
+                    last_region,
                     paragraph_region,
                 )
             if how == "attached" and group is not None:
@@ -445,6 +491,7 @@ class _Reader:
             if metric is None:
                 continue
             election = self._election(named, figure, paragraph)
+            split = False  # a part of the total before it, which stays the total later breakdowns split
             for region in regions:
                 fact = Fact(
                     self.article.article_id, metric, region or "?", figure.value, figure.text, sentence, as_of, election
@@ -463,12 +510,19 @@ class _Reader:
                 self.seen.setdefault(figure.value, []).append((region or "?", item.kind, stage))
                 total = (region, item.kind)
                 part = anaphoric or reading.is_part(sentence, item.unit_end)
-                if stage == "reported" and part and region and self.totals.get(total, 0) > figure.value:
+                # a part of the total the sentence opens on, whether that counted persons or cases
+                if (
+                    stage == "reported"
+                    and part
+                    and region
+                    and max(self.totals.get(total, 0), opening_total) > figure.value
+                ):
                     produced[-1] = _demote(produced[-1], "part_of_total", "a part of the total stated before it")
+                    split = True
                 if stage == "reported" and region:
                     self.totals[total] = max(self.totals.get(total, 0), figure.value)
             list_stage = (item.kind, stage, stage_words) if stage != "reported" else None
-            if not breakdown:
+            if not breakdown and not split:
                 self.last_total = index * 1000 + figure.start
             listed_topic = item.topic or listed_topic
             if len(regions) == 1 and regions[0]:
@@ -640,7 +694,10 @@ class _Reader:
                 sentence, found, [(f.figure, f.kind, f.unit_end) for f in items]
             )
         self.listing = _index_goes_on(flags, self.listing, bool(listed))
-        if flags.about_asn or self.on_topic:
+        # "berdasarkan konteks sosial politik, Kabupaten Mamuju ... masuk zona merah": another dimension's zone,
+        # and so is the one of a sentence going on with it without naming ASN
+        other_zone = flags.other_dimension or previous.other_dimension and not flags.about_asn
+        if (flags.about_asn or self.on_topic) and not other_zone:
             listed += ikp.zones(sentence, found)
         election = next((e for _, e in named if e), self.election)
         for item in listed:
@@ -672,7 +729,7 @@ class _Flags:
         lowered = sentence.lower()
         return cls(
             bool(_FIGURE_HINT.search(lowered) or number_word_hint().search(lowered)),
-            bool(c["topic"].search(lowered)),
+            bool(c["topic"].search(c["topic_set_aside"].sub(" ", lowered))),
             bool(c["other_subject"].search(lowered)),
             bool(c["ikp"].search(lowered)),
             bool(c["other_dimension"].search(lowered)),
@@ -694,6 +751,9 @@ def _index_goes_on(flags: _Flags, listing: bool, listed: bool) -> bool:
     return listing and (listed or flags.ikp)
 
 
+_OPENS_ON_FIGURE = re.compile(r"^\W*(?:sebanyak\s+|jumlah\s+)?\S+(?:\s+\S+)?$", re.I)
+_POINTED_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:itu|tersebut)\b", re.I)
+_OWN_VERB_AFTER = re.compile(r"^[^,;.]{0,25}?\b(?:di(?!antara|mana|sana|sini|situ)|me[mn]?(?!reka)|ber)[a-z]{4,}", re.I)
 _BY_KASN = re.compile(
     r"^[^.;]{0,40}?\b(?:diberi|diberikan|dijatuhi|dikenai|dikenakan)\s+sanksi\s+(?:oleh|dari)\s+(?:kasn|komisi\s+asn|komite\s+asn|komisi\s+aparatur|komite\s+aparatur)",
     re.I,
@@ -702,7 +762,9 @@ _BY_KASN = re.compile(
 
 def _apposed(sentence: str, count_end: int, figure: Figure) -> bool:
     """ "97 ASN atau 53 persen", "28 ASN (90.3%)": a percentage restating the count just before it."""
-    return bool(re.fullmatch(r"\s*(?:atau|\(|,)?\s*(?:sekitar\s+|kurang\s+lebih\s+)?", sentence[count_end : figure.start]))
+    return bool(
+        re.fullmatch(r"\s*(?:atau|\(|,)?\s*(?:sekitar\s+|kurang\s+lebih\s+)?", sentence[count_end : figure.start])
+    )
 
 
 # --- deciding -------------------------------------------------------------------------------------------
@@ -715,7 +777,9 @@ def _decide(candidates: list[Candidate]) -> tuple[list[Fact], list[Candidate]]:
     ("12 ASN", "12 laporan") is one fact, the persons': the funnel counts ASN."""
     thresholds = rules()["confidence"]
     in_body = {(c.fact.metric, c.fact.region_code, c.fact.value) for c in candidates if not c.title}
-    restated = {c.position for c in candidates if c.title and (c.fact.metric, c.fact.region_code, c.fact.value) in in_body}
+    restated = {
+        c.position for c in candidates if c.title and (c.fact.metric, c.fact.region_code, c.fact.value) in in_body
+    }
     candidates = [c for c in candidates if c.position not in restated]
     totals: dict[tuple, float] = {}
     for c in candidates:

@@ -19,6 +19,7 @@ from ingest.news.places import Group
 
 _RANK_WORD_AT_END = re.compile(r"\b(?:urutan|peringkat|posisi|ranking|rangking|diurutan)\s*(?:ke-?)?\s*$", re.I)
 _POINTED_REGION = re.compile(r"\b(?:provinsi|kabupaten|kota|daerah|wilayah)\s+(?:ini|tersebut)\b", re.I)
+_EACH = re.compile(r"\b(?:masing[- ]masing|sama[- ]sama)\b", re.I)
 _TAKEN_BY = re.compile(r"^\s*(?:ditempati\s+|diraih\s+)?(?:oleh\s+)?(?:provinsi\s+)?$", re.I)
 
 
@@ -47,8 +48,9 @@ def ranks(sentence: str, found: list[Group], spoken: str | None = None) -> list[
             continue
         after = [g for g in found if match.end() <= g.start < end]
         before = [g for g in found if start <= g.start and g.end <= match.start()]
-        if after and _TAKEN_BY.match(sentence[match.end() : after[0].start]):
-            group = after[0]  # "posisi pertama ditempati Maluku Utara"
+        after_group = after[0] if after and _TAKEN_BY.match(sentence[match.end() : after[0].start]) else None
+        if after_group is not None:
+            group = after_group  # "posisi pertama ditempati Maluku Utara"
         elif before:
             group = before[-1]  # "Kota Parepare urutan 5"
         elif len(found) == 1:
@@ -58,7 +60,12 @@ def ranks(sentence: str, found: list[Group], spoken: str | None = None) -> list[
             continue
         else:
             continue
-        out += [Listed("ikp_rank", code, float(value), match.group(1), match.start()) for code in group.codes if code]
+        codes = [code for code in group.codes if code]
+        if len(codes) > 1 and not _EACH.search(sentence[group.start : end]):
+            # a rank is one region's: "..., Banten, dan Kalimantan Utara di urutan ke sepuluh" is the one
+            # nearest the rank word, "posisi pertama ditempati Maluku Utara dan ..." the first after it
+            codes = codes[-1:] if group is not after_group else codes[:1]
+        out += [Listed("ikp_rank", code, float(value), match.group(1), match.start()) for code in codes]
     return out
 
 

@@ -60,19 +60,20 @@ def compiled() -> dict:
         "unit_words": {kind: _words(r["units"][kind]) for kind in ("persons", "cases")},
         "topic": _words(r["topic_terms"]),
         "other_topic": _words(r["other_topics"]),
-        "general_violation": re.compile(
-            _words(r["general_violations"]).pattern + "|" + r["general_violation_pattern"]
-        ),
+        "general_violation": re.compile(_words(r["general_violations"]).pattern + "|" + r["general_violation_pattern"]),
         "violation_kind": _words([w for words in r["violation_kinds"].values() for w in words]),
         "violation_kinds": {w: kind for kind, words in r["violation_kinds"].items() for w in words},
         "asn_unit": re.compile(rf"^\s*(?:orang\s+)?\(?(?:{_alternation(r['asn_units'])})\b"),
         "other_subject": _words(r["other_subjects"]),
+        "topic_set_aside": re.compile(r["topic_set_aside_by"] + rf"(?:{_alternation(r['asn_units'])})\b", re.I),
         "actors": {kind: _words(words) for kind, words in r["actors"].items()},
         "not_subject": re.compile(r["actor_not_subject_before"], re.I),
         "negated": re.compile(r["stage_negated_before"], re.I),
         "denied": re.compile(r["stage_denied_before"]),
         # "lebih dari kalau tidak salah 400", "lebih, kalau tidak salah, 400": up to three words between
-        "approx_before": re.compile(rf"\b(?:{_alternation(r['approximate_before'])})(?:[\s,]+[a-z]+){{0,3}}[\s,]*$", re.I),
+        "approx_before": re.compile(
+            rf"\b(?:{_alternation(r['approximate_before'])})(?:[\s,]+[a-z]+){{0,3}}[\s,]*$", re.I
+        ),
         "approx_after": re.compile(rf"^(?:{_alternation(r['approximate_after'])})", re.I),
         "year_before": re.compile(r["year_before"], re.I),
         "election_place": re.compile(r["election_place_before"], re.I),
@@ -81,6 +82,8 @@ def compiled() -> dict:
         "reference_before": re.compile(r["reference_before"], re.I),
         "counting_verb_before": re.compile(r["counting_verb_before"], re.I),
         "by_asn": re.compile(r["by_asn"], re.I),
+        "workforce_before": re.compile(r["workforce_before"], re.I),
+        "workforce_after": re.compile(r["workforce_after"], re.I),
         "total_of_kinds_before": re.compile(r["total_of_kinds_before"], re.I),
         "total_of_kinds_after": re.compile(r["total_of_kinds_after"], re.I),
         "restated": re.compile(r["restatement_before"], re.I),

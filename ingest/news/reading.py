@@ -17,13 +17,16 @@ from ingest.news.places import Group
 
 # "30 September", "27 dan 28 Desember", "1-3 Maret": a day, or the first day of a list of days
 _HIJRI_AFTER = re.compile(r"^\s*(?:H\b|Hijriah|Hijriyah)")
-_MONTH_AFTER = re.compile(r"^(?:\s*(?:dan|hingga|sampai|s\.d\.?|-|–|,)\s*\d{1,2})?\s+(?:" + "|".join(_MONTHS) + r")\b", re.I)
+_MONTH_AFTER = re.compile(
+    r"^(?:\s*(?:dan|hingga|sampai|s\.d\.?|-|–|,)\s*\d{1,2})?\s+(?:" + "|".join(_MONTHS) + r")\b", re.I
+)
 # "5 ASN di Sukoharjo", "lima kasus terjadi di Kabupaten Selayar": the region right after a count
 # ("16 ASN pada Pemilihan Bupati dan Wakil Bupati di Kabupaten Kepulauan Sula": farther within a clause),
-# or the region right after the count's own words ("104 ASN Kabupaten Bima", "lima pejabat ASN Lombok Tengah")
+# or the region right after the count's own words ("104 ASN Kabupaten Bima", "lima pejabat ASN Lombok Tengah"),
+# or where it comes from ("1 dari Pasangkayu")
 # ("tiga laporan diterima Bawaslu Kabupaten Boven Digoel": the office that received it)
 _ATTACHED_AFTER = re.compile(
-    r"^(?:[^.;]{0,45}?|[^.;,]{0,75}?)\b(?:di|se-?)\s+$|^(?:\s+\(?(?:asn|pns)\)?)?\s+$"
+    r"^(?:[^.;]{0,45}?|[^.;,]{0,75}?)\b(?:di|se-?)\s+$|^(?:\s+\(?(?:asn|pns)\)?)?\s+(?:dari\s+)?$"
     r"|^\s+(?:\w+\s+){0,3}?(?:diterima|ditangani|dicatat|diproses)\s+(?:oleh\s+)?bawaslu\s+$",
     re.I,
 )
@@ -33,10 +36,14 @@ _BREAKDOWN_AFTER = re.compile(
     r"diteruskan|terbukti|tidak|dan)\b",
     re.I,
 )
+# "Pelanggaran ini di antaranya lima dilakukan oleh ASN": a part of the count before, among them
+_AMONG_BEFORE = re.compile(r"\b(?:di\s*antaranya|diantaranya)\s+$", re.I)
 # "seorang ASN memposting ...", "satu kasus yang ...": an article, not a count
 _INDEFINITE = re.compile(r"^\s*(?:orang|kasus)\s+(?:yang|asn|kepala)", re.I)
 # "..., Taliabu 10 orang": a list item whose capitalised name is no known region
 _OWN_NAME_BEFORE = re.compile(r"[,;]\s*(?:dan\s+|serta\s+)?(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?\s*$")
+_PLACE_AFTER_COUNT = re.compile(r"\d\s+(?:\w+\s+)?(?:di|dari)\s+$", re.I)
+_ITEM_AFTER_PLACE = re.compile(r"\s*[,;]\s*(?:dan\s+|serta\s+)?", re.I)
 _NEXT_ITEM = re.compile(r"\b(?:hingga|sedangkan)\b|\b(?:dan|serta)\s+(?=dugaan\b|pelanggaran\b)")
 _VERB_AFTER = re.compile(r"\s+(?:me|ber)[a-z]{3,}")  # an active verb: the name before it is a subject
 _HYPOTHETICAL_AFTER = re.compile(r"^\s*yang\s+(?:bisa|dapat|akan|mungkin|bakal)\b", re.I)
@@ -125,7 +132,11 @@ def is_not_a_count(sentence: str, figure: Figure, kind: str | None) -> bool:
 
 def is_bare_breakdown(sentence: str, figure: Figure) -> bool:
     """ "12 dihentikan", "satu diproses": a figure without a unit of its own that splits the count before."""
-    return not figure.spelled or bool(_BREAKDOWN_AFTER.match(sentence[figure.end :]))
+    return (
+        not figure.spelled
+        or bool(_BREAKDOWN_AFTER.match(sentence[figure.end :]))
+        or bool(_AMONG_BEFORE.search(sentence[max(0, figure.start - 15) : figure.start]))
+    )
 
 
 def is_indefinite(sentence: str, figure: Figure) -> bool:
@@ -207,7 +218,9 @@ class Cues:
                     continue
                 denied = _denied(lowered, match.start(), match.group())
                 if denied or not _negated(sentence, match.start(), match.group()):
-                    self.found.append(_Cue("denied" if denied else name, side, match.start(), match.end(), match.group()))
+                    self.found.append(
+                        _Cue("denied" if denied else name, side, match.start(), match.end(), match.group())
+                    )
 
     def _within(self, start: int, end: int, sides: tuple[str, ...]):
         for cue in self.found:
@@ -343,6 +356,17 @@ def owner(
     attached_after = after[0] if after and _ATTACHED_AFTER.match(sentence[unit_end : after[0].start]) else None
     if before and before[-1] is taken and _OWN_NAME_BEFORE.search(sentence[before[-1].end : figure.start]):
         return None, ""  # "Ternate 15 orang, Taliabu 10 orang": the figure has a place of its own, not known
+    if (
+        before
+        and before[-1] is taken
+        and not attached_after
+        and _PLACE_AFTER_COUNT.search(sentence[max(0, taken.start - 8) : taken.start])
+        and _ITEM_AFTER_PLACE.fullmatch(sentence[taken.end : figure.start])
+        and not _PART_AFTER.match(sentence[unit_end:])
+    ):
+        # "3 di Polewali Mandar, 2 ASN Pemprov, dan 1 dari Pasangkayu": items that name their place after their
+        # count; one naming none has no place the article names, and not its neighbour's
+        return None, ""
     far = before and (
         figure.start - before[-1].end > 30
         or _SPEAKER_BETWEEN.search(sentence[before[-1].end : figure.start])

@@ -26,9 +26,18 @@ _ELECTION = re.compile(
 )
 _GENERAL_ELECTIONS = ("pemilu", "pemilihan umum", "pileg", "pilpres")
 # "pada momentum Pilkada", "jelang Pemilu": an election named without its year
-_ELECTION_WORD = re.compile(r"(?<!pengawas )(?<!komisi )(?<!penyelenggara )\b(pilkada|pemilu|pemilihan\s+umum|pemilihan\s+kepala\s+daerah|pileg|pilpres)\b(?!\s+(?:\w+\s+){0,3}?\d{4})", re.I)
+_ELECTION_WORD = re.compile(
+    r"(?<!pengawas )(?<!komisi )(?<!penyelenggara )"
+    r"\b(pilkada|pemilu|pemilihan\s+umum|pemilihan\s+kepala\s+daerah|pileg|pilpres)\b(?!\s+(?:\w+\s+){0,3}?\d{4})",
+    re.I,
+)
 # "di tahun 2020", "pada tahun 2019": a year that only one known election was held in names it
 _YEAR = re.compile(r"\btahun\s+(\d{4})\b(?!\s*-)", re.I)
+# "tahun lalu ada enam laporan. Sementara tahun ini ada dua": a year told from the article's, and the one
+# election held in it
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:(tahun\s+lalu|tahun\s+sebelumnya|setahun\s+lalu|tahun\s+kemarin)|tahun\s+ini)\b", re.I
+)
 # "1. Makassar: 1 kasus", "2) Maros ...": the number of a list item opening its line, not a figure
 _LIST_MARKER = re.compile(r"^\d{1,2}[.)]\s+(?=\D)")
 # "MAKASSAR, RAKYATSULSEL - ", "Jakarta: " opening a paragraph
@@ -77,6 +86,11 @@ def elections(text: str, year: int | None = None) -> list[tuple[int, str | None]
         held = {e for e in election_aliases().values() if e.endswith(f"_{match.group(1)}")}
         if len(held) == 1 and not any(start <= match.start() <= start + 40 for start, _ in found):
             found.append((match.start(), held.pop()))
+    if year is not None:
+        for match in _RELATIVE_YEAR.finditer(text):
+            held = {e for e in election_aliases().values() if e.endswith(f"_{year - 1 if match.group(1) else year}")}
+            if len(held) == 1:
+                found.append((match.start(), held.pop()))
     if year is not None and not found:  # a sentence naming an election's year speaks of that one
         for match in _ELECTION_WORD.finditer(text):
             kind = "PEMILU" if match.group(1).lower().startswith(_GENERAL_ELECTIONS) else "PILKADA"

@@ -205,7 +205,8 @@ def test_a_dateline_on_a_line_of_its_own_is_no_region():
 def test_an_election_carried_to_the_next_sentence_of_its_paragraph_and_a_year_of_one_election():
     text = (
         "Bawaslu RI mencatat total 700 dugaan pelanggaran netralitas ASN pada Pilkada 2020. "
-        "Selain itu, pelanggaran netralitas ASN pada Pemilu 2019 juga ditemukan. Terdapat 120 temuan dugaan pelanggaran.\n"
+        "Selain itu, pelanggaran netralitas ASN pada Pemilu 2019 juga ditemukan. "
+        "Terdapat 120 temuan dugaan pelanggaran.\n"
         "Pada tahun 2019 itu pula KASN menerima 95 laporan pelanggaran netralitas ASN."
     )
     found = facts_with_elections(text, "2022-09-27")
@@ -220,7 +221,12 @@ def test_an_election_named_without_its_year_is_the_one_nearest_the_article():
         "Sedangkan menjelang Pilkada, laporan dugaan pelanggaran netralitas ASN sudah sebanyak 9 orang."
     )
     found = facts_with_elections(text, "2020-05-04")
-    assert ("asn_reported", "51.03", 6, "PEMILU_2019") in found and ("asn_reported", "51.03", 9, "PILKADA_2020") in found
+    assert ("asn_reported", "51.03", 6, "PEMILU_2019") in found and (
+        "asn_reported",
+        "51.03",
+        9,
+        "PILKADA_2020",
+    ) in found
 
 
 def test_a_figure_pointed_back_at_is_no_fact_even_when_it_was_not_taken():
@@ -233,7 +239,9 @@ def test_a_figure_pointed_back_at_is_no_fact_even_when_it_was_not_taken():
 
 def test_a_stage_not_reached_yet_and_stage_words_naming_an_earlier_set():
     assert facts_of("KASN mencatat sebanyak 50 ASN belum dijatuhi sanksi oleh PPK.") == set()
-    found = facts_of("Kini ada 30 ASN atau 60 persen di antara rekomendasi tersebut telah ditindaklanjuti PPK, kata KASN.")
+    found = facts_of(
+        "Kini ada 30 ASN atau 60 persen di antara rekomendasi tersebut telah ditindaklanjuti PPK, kata KASN."
+    )
     assert found == {("asn_followed_up", "ID", 30), ("followup_rate_pct", "ID", 60)}
 
 
@@ -361,7 +369,10 @@ def test_the_whole_country_by_name():
 
 
 def test_a_province_beside_its_regency_only_says_where_the_regency_is():
-    text = "Bawaslu Kabupaten Sleman, Daerah Istimewa Yogyakarta (DIY), menangani 5 kasus dugaan pelanggaran netralitas ASN."
+    text = (
+        "Bawaslu Kabupaten Sleman, Daerah Istimewa Yogyakarta (DIY), menangani 5 kasus dugaan pelanggaran "
+        "netralitas ASN."
+    )
     assert facts_of(text) == {("cases_reported", "34.04", 5)}
 
 
@@ -406,7 +417,10 @@ def test_a_list_of_regions_having_counts_written_in_words():
 
 
 def test_a_bare_list_item_counts_in_the_unit_of_the_item_before_it():
-    text = "Bawaslu Jawa Barat menerima 12 laporan netralitas ASN, di antaranya tujuh orang ASN di Kabupaten Garut, satu di Kota Bandung."
+    text = (
+        "Bawaslu Jawa Barat menerima 12 laporan netralitas ASN, di antaranya tujuh orang ASN di Kabupaten Garut, "
+        "satu di Kota Bandung."
+    )
     found = facts_of(text)
     assert ("asn_reported", "32.73", 1) in found and ("cases_reported", "32.73", 1) not in found
 
@@ -503,8 +517,8 @@ def test_a_hijri_year_is_no_count():
 
 def test_an_actor_named_in_a_later_clause_does_not_say_who_counted():
     text = (
-        "Bawaslu Kalimantan Barat memaparkan hasil pengawasan pilkada. \"Ada dua kasus netralitas ASN di Kabupaten "
-        "Sambas, sudah dilimpahkan ke BKN, karena KASN melebur ke BKN,\" katanya."
+        'Bawaslu Kalimantan Barat memaparkan hasil pengawasan pilkada. "Ada dua kasus netralitas ASN di Kabupaten '
+        'Sambas, sudah dilimpahkan ke BKN, karena KASN melebur ke BKN," katanya.'
     )
     assert facts_of(text) == {("cases_reported", "61.01", 2)}
 
@@ -536,3 +550,122 @@ def test_a_list_of_names_hands_no_region_to_the_sentence_after_it():
         "Sebelumnya, KASN mencatat 793 ASN dilaporkan melanggar netralitas pada Pilkada 2020."
     )
     assert facts_of(text) == {("asn_reported", "ID", 793)}
+
+
+def test_a_decision_or_sanction_of_kasn_is_its_recommendation():
+    text = (
+        "Bawaslu Kabupaten Maros menyebut, menjelang pilkada sudah empat ASN Maros keluar putusan KASN. "
+        "Di Kabupaten Sinjai, KASN telah menjatuhi sanksi bagi dua ASN yang diduga melanggar netralitas. "
+        "Satu ASN Sinjai lainnya masih menunggu sanksi KASN."
+    )
+    found = facts_of(text)
+    assert {("asn_recommended", "73.09", 4), ("asn_recommended", "73.07", 2), ("cases_pending", "73.07", 1)} <= found
+    assert not {f for f in found if f[0] == "asn_reported"}
+
+
+def test_a_rank_after_a_list_is_the_last_regions_alone():
+    text = (
+        "Dalam indeks kerawanan netralitas ASN, Sulawesi Tengah berada di urutan ketujuh, disusul Jambi, Riau, "
+        "dan Kalimantan Barat di urutan kesepuluh."
+    )
+    found = {f for f in facts_of(text) if f[0] == "ikp_rank"}
+    assert found == {("ikp_rank", "72", 7), ("ikp_rank", "61", 10)}
+
+
+def test_a_zone_of_another_dimension_is_no_neutrality_zone():
+    text = (
+        "Bawaslu Sulawesi Tengah memetakan kerawanan netralitas ASN di daerahnya. Untuk dimensi konteks sosial "
+        "politik, Kabupaten Poso dan Sigi masuk zona merah. Kabupaten yang masuk zona merah seperti itu diminta "
+        "waspada. Untuk netralitas ASN, Kota Palu masuk zona kuning."
+    )
+    assert {f for f in facts_of(text) if f[0] == "zone"} == {("zone", "72.71", None)}
+
+
+def test_the_staff_a_government_employs_is_no_count():
+    text = (
+        "Menurut BKD, pelanggaran netralitas ASN di provinsi ini sangat minim, padahal pemerintah daerah punya "
+        "sekitar 12.000 pegawai provinsi dan 85.000 pegawai ASN kabupaten kota."
+    )
+    assert facts_of(text) == set()
+
+
+def test_asn_set_aside_leaves_the_sentence_to_another_subject():
+    text = (
+        "Bawaslu Kota Banjarmasin mencatat empat dugaan pelanggaran netralitas ASN. Selain ASN, terdapat 12 "
+        "pelanggaran terkait alat peraga kampanye. Kemudian ada satu dugaan pelanggaran lain di media sosial."
+    )
+    assert facts_of(text) == {("cases_reported", "63.71", 4)}
+
+
+def test_a_count_in_words_among_a_total_is_counted():
+    text = (
+        "Bawaslu Kota Banjarmasin mencatat 19 dugaan pelanggaran di masa kampanye. Pelanggaran ini di antaranya "
+        "enam dilakukan oleh oknum ASN."
+    )
+    found = facts_of(text)
+    assert ("cases_reported", "63.71", 6) in found and ("cases_reported", "63.71", 19) not in found
+
+
+def test_list_items_naming_their_place_after_the_count():
+    text = (
+        "Bawaslu Sulawesi Barat mencatat 20 ASN menjadi temuan terkait netralitas. Sebanyak 12 di Majene, "
+        "5 di Polewali Mandar, 2 ASN Pemprov, dan 1 dari Pasangkayu."
+    )
+    found = facts_of(text)
+    assert {("asn_reported", "76.05", 12), ("asn_reported", "76.04", 5), ("asn_reported", "76.01", 1)} <= found
+    assert ("asn_reported", "76.04", 2) not in found
+
+
+def test_a_list_item_with_a_verb_of_its_own_keeps_its_own_stage():
+    text = (
+        "Bawaslu Kota Banjarbaru telah memeriksa 9 ASN terkait netralitas. Lima dihentikan, dan empat ASN "
+        "statusnya dilanjutkan ke BKN."
+    )
+    found = facts_of(text)
+    assert ("asn_not_proven", "63.72", 5) in found and ("asn_not_proven", "63.72", 4) not in found
+
+
+def test_a_sentence_opening_on_a_figure_given_before_goes_on_with_its_parts():
+    text = (
+        "Bawaslu Kota Banjarmasin mencatat tujuh pelanggaran dilakukan oleh oknum ASN. "
+        "Tujuh itu terkait dengan ASN, empat ASN tahap pencalonan, tiga tahap kampanye. "
+        "Dari itu lima sudah ada balasan KASN, dua masih dalam proses."
+    )
+    found = facts_of(text)
+    assert ("cases_reported", "63.71", 7) in found and ("cases_pending", "63.71", 2) in found
+    assert ("asn_reported", "63.71", 4) not in found
+
+
+def test_a_legal_reference_in_brackets_is_no_count():
+    text = (
+        "Bawaslu Kota Medan menyatakan lima ASN melanggar netralitas. Mereka terbukti melanggar Pasal 280 Ayat (2) "
+        "dan Ayat (3) Undang-Undang Pemilu."
+    )
+    found = facts_of(text)
+    assert not {f for f in found if f[2] in (2, 3)}
+
+
+def test_last_year_and_this_year_are_the_elections_held_in_them():
+    text = (
+        "Bawaslu Kabupaten Maros menyebut netralitas ASN jadi perhatian. Tahun lalu ada sembilan laporan. "
+        "Sementara tahun ini ada tiga laporan."
+    )
+    facts = extract_facts(Article("t", "t.txt", text, published_date="2020-09-01"))
+    assert {(f.value, f.election_id) for f in facts} == {(9, "PEMILU_2019"), (3, "PILKADA_2020")}
+
+
+def test_an_address_holding_the_date_gives_an_undated_page_its_date():
+    from ingest.news.articles import published_date_in_url
+
+    assert published_date_in_url("https://example.id/2020/09/01/bawaslu-catat-asn/2") == "2020-09-01"
+    assert published_date_in_url("https://example.id/berita/2020/13/40/x") is None
+    assert published_date_in_url(None) is None
+
+
+def test_what_is_being_processed_now_is_pending():
+    text = (
+        "Bawaslu Kabupaten Luwu saat ini memproses tiga ASN yang diduga melanggar netralitas. Terhitung sebanyak "
+        "tujuh ASN telah dilaporkan Bawaslu Luwu."
+    )
+    found = facts_of(text)
+    assert ("cases_pending", "73.17", 3) in found and ("asn_reported", "73.17", 7) in found
