@@ -221,8 +221,11 @@ class _Reader:
                 # "... berada di Kabupaten Bulukumba. Dengan total 16 kasus.": the region the next sentence speaks of
                 named = [m for g in found for m in g.mentions if m.code and m.code != NATIONAL_CODE]
                 spoken = named[-1].code
+                # "Sembilan kabupaten yang akan menggelar pilkada adalah Belu, Malaka, ... dan Sumba Timur": a
+                # list of places speaks of none of them
                 # an item of a list of names ("- Bupati Konawe", "9. Wali Kota Surabaya") hands no region on
-                if not _LIST_ITEM.match(sentence) and not _NAME_ONLY.fullmatch(sentence.strip()):
+                listing = len({m.code for m in named}) > 2
+                if not listing and not _LIST_ITEM.match(sentence) and not _NAME_ONLY.fullmatch(sentence.strip()):
                     self._speaks_of(spoken, paragraph, index, counted=False)
             known = [e for _, e in self.elections[index] if e]
             if known:
@@ -288,6 +291,9 @@ class _Reader:
             and opening.value in self.stated
             and _OPENS_ON_FIGURE.match(sentence[: opening.end])
             and _POINTED_AFTER.match(sentence[opening.end :])
+            # "Lima kabupaten itu adalah ...": a count of places pointed back at splits no count of ASN
+            and reading.unit(sentence, opening, all_figures[1] if len(all_figures) > 1 else None)[0]
+            in (None, *_COUNTED)
             else 0
         )
         anaphoric = anaphoric or bool(opening_total)
@@ -407,12 +413,14 @@ class _Reader:
 
             if item.kind != "percent":
                 if breakdown:
-                    if sentence_topic == "other" or self.all_kinds and not own_counted:
+                    if sentence_topic == "other" or (self.all_kinds or flags.all_kinds) and not own_counted:
                         # a part of a count of every kind ("5 laporan teregistrasi, 2 masih dalam proses")
                         previous_end = item.unit_end
                         continue
                 elif listed_topic and reading.topic(sentence, figure, next_start, previous_end) == "none":
                     item.topic = listed_topic  # a list's item is about what the figure before it is about
+                    if listed_topic == "context":
+                        item.lose("topic_from_context", "about ASN by the sentences before")
                 else:
                     topic = self._on_topic(
                         sentence,
@@ -567,7 +575,10 @@ class _Reader:
             # naming ASN neutrality and no other kind speaks of ASN again
             item.lose("topic_from_sentence", "about ASN by its sentence")
             return "sentence"
-        if (self.on_topic or item.inherited) and not (self.all_kinds or all_kinds):
+        # a bare figure goes on with the count it takes its unit from, when that one was about ASN ("dari total
+        # laporan yang masuk, 75 di antaranya ..." after 133 reports of every kind is not)
+        inherits = item.inherited and sentence_topic == "own"
+        if (self.on_topic or inherits) and not (self.all_kinds or all_kinds):
             item.lose("topic_from_context", "about ASN by the sentences before")
             return "context"
         return None
@@ -627,6 +638,11 @@ class _Reader:
         if about and about != NATIONAL_CODE:
             item.lose("region_from_sentence", "the region the article is about")
             return [about]
+        if item.figure.collective:
+            # "kedua PNS tersebut" in a text naming no region: those pointed at were placed where the text
+            # does not say (an earlier page), not in the country as a whole
+            item.lose("region_ambiguous", "those it points at are placed nowhere in the text")
+            return [None]
         return [NATIONAL_CODE]
 
     def _metric(self, item, stage, stage_words, actor, sentence, left, right, cues) -> tuple[str | None, str]:

@@ -23,6 +23,7 @@ class Figure:
     value: float
     spelled: bool = False  # written in words ("dua belas"), which also serve as articles ("seorang")
     zero: bool = False  # "nihil", "belum ada": a count of zero for the regions named before it
+    collective: bool = False  # "keenam ASN tersebut": all of those pointed at, counted
 
 
 _DIGITS = re.compile(r"(?<![\w.,/:+-])(\d{1,3}(?:\.\d{3})+(?![\d])|\d+(?:[.,]\d+)?)(?![\w/:]|[.,]\d|-\d)")
@@ -89,13 +90,37 @@ def _words_value(text: str) -> int:
     return total + group + last
 
 
+@cache
+def _collective_pattern() -> re.Pattern:
+    """ "Keenam ASN tersebut", "kedua laporan itu": "ke" and a number word before what it counts and a word
+    pointing at it count them all, not an ordinal."""
+    r = rules()
+    simple = "|".join(sorted((w for w in r["number_words"] if r["number_words"][w] <= 12), key=len, reverse=True))
+    units = "|".join(sorted((*r["units"]["persons"], *r["units"]["cases"]), key=len, reverse=True))
+    return re.compile(rf"\bke({simple})\s+(?:orang\s+)?(?:{units})\b(?=(?:\s+\w+){{0,2}}?\s+(?:tersebut|itu|ini)\b)")
+
+
+# "salah satu partai", "salah seorang pengawas": one of something, no count; "salah satu ASN" counts one
+_ONE_OF = re.compile(r"\bsalah\s+$")
+_PERSON_AFTER = re.compile(r"^\s+(?:oknum\s+)?(?:asn|pns|pegawai|aparatur|pejabat|orang\s+asn)\b")
+
+
 def figures(sentence: str) -> list[Figure]:
     """Every figure of the sentence, in reading order."""
     found = [Figure(m.start(1), m.end(1), m.group(1), to_number(m.group(1))) for m in _DIGITS.finditer(sentence)]
     lowered = sentence.lower()
     if not number_word_hint().search(lowered):
         return sorted(found, key=lambda f: f.start)
+    for match in _collective_pattern().finditer(lowered):
+        text = sentence[match.start(1) : match.end(1)]
+        found.append(
+            Figure(match.start(1), match.end(1), text, float(_words_value(text)), spelled=True, collective=True)
+        )
     for match in _word_pattern().finditer(lowered):
+        if _ONE_OF.search(lowered[max(0, match.start() - 7) : match.start()]) and not _PERSON_AFTER.match(
+            lowered[match.end() :]
+        ):
+            continue
         if match.group(1):
             text = sentence[match.start(1) : match.end(1)]
             found.append(Figure(match.start(1), match.end(1), text, float(_words_value(text)), spelled=True))

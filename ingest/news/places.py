@@ -36,8 +36,12 @@ _LIST_GAP = re.compile(r"^(?:\s|,|;|&|/|\(|\bdan\b|\bserta\b|\bjuga\b|\bkabupate
 # "Bawaslu Sulsel Laporkan 41 Dugaan Netralitas ASN | Koran Jakarta": an outlet's name after a title
 # "Pejabat KASN yang hadir di Salatiga menuturkan ...": where the speaker was, not what the figures count
 _SPEAKER_PRESENT_BEFORE = re.compile(r"\b(?:hadir|ditemui|dijumpai|berbicara)\s+di\s+$", re.I)
+# "Pernyataan itu disampaikan ... dalam diskusi publik ..., di Banda Aceh.": where it was said, again
+_SAID_AT_BEFORE = re.compile(r"\b(?:disampaikan|diungkapkan|dikatakan)\b[^.;]{0,160}?\bdi\s+$", re.I)
 _SITE_NAME_BEFORE = re.compile(r"\s[|]\s+(?:[\w\[\]]+\s+)?$")
-_LOCATING_GAP = re.compile(r"\s*,\s*(?:provinsi\s+)?", re.I)  # "Kota Balikpapan, Kalimantan Timur"
+_LOCATING_GAP = re.compile(
+    r"\s*,\s*(?:provinsi\s+)?|\s+(?:provinsi\s+)?", re.I
+)  # "Kota Balikpapan, Kalimantan Timur", "Kota Samarinda Kalimantan Timur"
 _KIND_NAMED = re.compile(r"(kabupaten|kab\.?|kota)\b", re.I)
 _UNKNOWN_PLACE = re.compile(r"\b(?:Kabupaten|Kabupeten|Kab\.|Kota|Provinsi)\s+([A-Z][\w-]+)")
 
@@ -177,6 +181,7 @@ def mentions(sentence: str, masked: tuple[int, int] | None = None) -> list[Menti
             or _DATELINE_AFTER.match(sentence[end:])
             or _SITE_NAME_BEFORE.search(sentence[max(0, start - 40) : start])
             or _SPEAKER_PRESENT_BEFORE.search(sentence[max(0, start - 20) : start])
+            or _SAID_AT_BEFORE.search(sentence[max(0, start - 180) : start])
         )
         inside_dateline = masked is not None and masked[0] <= start < masked[1]
         if speech:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ingest.news.articles import _MONTHS, rules
 from ingest.news.lexicon import compiled
-from ingest.news.numbers import Figure
+from ingest.news.numbers import Figure, figures
 from ingest.news.places import Group
 
 # "30 September", "27 dan 28 Desember", "1-3 Maret": a day, or the first day of a list of days
@@ -53,9 +53,12 @@ _SPEAKER_BETWEEN = re.compile(
     r"\b(?:mengatakan|menjelaskan|menyebut|menyebutkan|mengungkapkan|menuturkan|menegaskan|kata|ujar|ungkap)\b", re.I
 )
 # "Bawaslu Bali mencatat 7 kasus ... di Kabupaten Badung": the office counting, and where the count is
-_OFFICE_BEFORE = re.compile(r"\b(?:bawaslu|panwaslu|panwascam)\s+(?:provinsi\s+|kabupaten\s+|kota\s+)?$", re.I)
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:bawaslu|panwaslu|panwascam|panwaslih)\s+(?:provinsi\s+|kabupaten\s+|kota\s+)?$", re.I
+)
 _EACH = re.compile(r"\bmasing[- ]masing\b", re.I)
-_POINTED_BACK = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:tersebut|itu|ini)\b", re.I)
+# ("lima ASN dilaporkan dari kabupaten itu": the pointer after a preposition is the place's, not the figure's)
+_POINTED_BACK = re.compile(r"^\s*(?:(?!(?:dari|di|ke|pada|dalam|kepada)\b)\w+\s+){0,3}?(?:tersebut|itu|ini)\b", re.I)
 # "di antara rekomendasi tersebut", "dari laporan itu": stage words naming an earlier set, not this figure's stage
 _SET_BEFORE = re.compile(r"\b(?:di\s*antara|antara|dari)\s+$")
 _SET_AFTER = re.compile(r"^\s+(?:tersebut|itu)\b")
@@ -346,6 +349,11 @@ def in_later_clause(sentence: str, start: int, group: Group) -> bool:
     return "," in between or bool(re.search(r"\bdan\s*$", between) and _VERB_AFTER.match(sentence[group.end :]))
 
 
+def _figure_between(text: str) -> bool:
+    """Whether a count (not a year or a date) stands in the text."""
+    return any(not is_not_a_count(text, f, None) for f in figures(text))
+
+
 def owner(
     sentence: str, figure: Figure, unit_end: int, found: list[Group], taken: Group | None
 ) -> tuple[Group | None, str]:
@@ -353,7 +361,15 @@ def owner(
     before it, or "di X" right after it), "sentence" (the sentence names one region only) or ""."""
     before = [g for g in found if g.end <= figure.start and (taken is None or g.start >= taken.start)]
     after = [g for g in found if g.start >= unit_end]
-    attached_after = after[0] if after and _ATTACHED_AFTER.match(sentence[unit_end : after[0].start]) else None
+    # a place after the figure is its own unless another figure stands between ("empat kasus lain ... masing-masing
+    # dua kasus di Kabupaten Purworejo": Purworejo is the two's)
+    attached_after = (
+        after[0]
+        if after
+        and _ATTACHED_AFTER.match(sentence[unit_end : after[0].start])
+        and not _figure_between(sentence[unit_end : after[0].start])
+        else None
+    )
     if before and before[-1] is taken and _OWN_NAME_BEFORE.search(sentence[before[-1].end : figure.start]):
         return None, ""  # "Ternate 15 orang, Taliabu 10 orang": the figure has a place of its own, not known
     if (
@@ -372,6 +388,17 @@ def owner(
         or _SPEAKER_BETWEEN.search(sentence[before[-1].end : figure.start])
         or _OFFICE_BEFORE.search(sentence[max(0, before[-1].start - 25) : before[-1].start])
     )
+    if (
+        before
+        and attached_after
+        and len(before[-1].codes) == 1
+        and len(attached_after.codes) == 1
+        and before[-1].codes[0]
+        and (attached_after.codes[0] or "").startswith(before[-1].codes[0] + ".")
+    ):
+        # "pemantauan ... di Aceh, hanya ada satu temuan yaitu di Kota Banda Aceh": the place inside the one
+        # named before it says where the figure is
+        return attached_after, "attached"
     if before and not ((before[-1] is taken or far) and attached_after):
         # a group the figure before already took is this one's too ("Rembang 8 kasus, 3 di antaranya ..."),
         # unless "di X" follows this one ("Sijunjung sebanyak 3 ASN dan 1 di Kabupaten Agam"); so is a group

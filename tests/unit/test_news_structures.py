@@ -669,3 +669,88 @@ def test_what_is_being_processed_now_is_pending():
     )
     found = facts_of(text)
     assert ("cases_pending", "73.17", 3) in found and ("asn_reported", "73.17", 7) in found
+
+
+def test_all_of_those_pointed_at_are_counted():
+    text = (
+        "Bawaslu Kota Kendari menelusuri foto sejumlah pejabat bersama calon wali kota. Kelima ASN tersebut "
+        "diteruskan ke KASN. Sementara kedua laporan itu masih dikaji."
+    )
+    found = facts_of(text)
+    assert ("asn_reported", "74.71", 5) in found
+    assert not any(f[2] == 1 for f in found)  # no ordinal read as "1" or "2nd"
+
+
+def test_the_ones_pointed_at_in_a_text_naming_no_place_are_held():
+    facts, review = extract(
+        Article(
+            "t",
+            "t.txt",
+            "Ia menjelaskan bahwa ketiga PNS tersebut dilaporkan setelah aduan masyarakat.",
+            published_date="2024-10-01",
+        )
+    )
+    assert facts == [] and [c.fact.value for c in review] == [3]
+
+
+def test_one_of_something_is_no_count_but_one_asn_is():
+    text = (
+        "Bawaslu Kota Pontianak menerima laporan bahwa salah satu partai politik melibatkan salah satu pengawas "
+        "kecamatan. Di Kabupaten Sambas ada salah satu ASN yang diduga melanggar netralitas."
+    )
+    assert facts_of(text) == {("asn_reported", "61.01", 1)}
+
+
+def test_a_lower_bound_restates_nothing():
+    text = (
+        "Bawaslu Kalimantan Tengah menerima tidak kurang dari 90 laporan selama pemilu. Dari total laporan yang "
+        "masuk, 40 di antaranya telah diregistrasi."
+    )
+    assert facts_of(text) == set()
+
+
+def test_panwaslih_is_aceh_s_bawaslu_and_where_it_was_said_is_no_place():
+    text = (
+        "Pernyataan itu disampaikan Ketua Panwaslih Aceh dalam diskusi publik tentang kesiapan pemilu, di Banda Aceh. "
+        "Ia menyebutkan, pihaknya sedang menangani tiga kasus terkait netralitas ASN."
+    )
+    assert facts_of(text) == {("cases_reported", "11", 3)}
+
+
+def test_a_pointer_after_a_preposition_points_at_the_place():
+    text = (
+        "Bawaslu Nusa Tenggara Barat melaporkan 9 ASN ke KASN, tersebar di empat kabupaten. Paling banyak dari "
+        "Kabupaten Lombok Timur. Tercatat, sebanyak empat ASN dilaporkan dari kabupaten itu."
+    )
+    assert ("asn_reported", "52.03", 4) in facts_of(text)
+
+
+def test_a_list_of_places_hands_none_of_them_on():
+    text = (
+        "Bawaslu Nusa Tenggara Timur mencatat 11 ASN dilaporkan ke KASN. Kabupaten yang menggelar pilkada adalah "
+        "Belu, Malaka, Ngada dan Sumba Timur. Laporan sementara ada 11 ASN yang sudah dilaporkan ke Komisi ASN."
+    )
+    found = facts_of(text)
+    assert ("asn_reported", "53", 11) in found and ("asn_reported", "53.11", 11) not in found
+
+
+def test_the_place_inside_the_one_named_before_is_the_figures():
+    text = (
+        "Dari pemantauan di 23 kabupaten dan kota di Aceh, hanya ada satu temuan netralitas ASN yaitu di Kota "
+        "Banda Aceh."
+    )
+    assert facts_of(text) == {("cases_reported", "11.71", 1)}
+
+
+def test_a_city_followed_by_its_province_is_the_city():
+    text = "Bawaslu Kota Samarinda Kalimantan Timur (Kaltim) telah melaporkan tiga ASN ke KASN terkait netralitas."
+    assert facts_of(text) == {("asn_reported", "64.72", 3)}
+
+
+def test_the_parts_of_a_tally_of_every_kind_are_no_asn_counts():
+    text = (
+        "Bawaslu Provinsi Bengkulu menangani pelanggaran netralitas ASN. Hasilnya, 3 kasus dinyatakan pelanggaran "
+        "etik, 6 hukum lain, dan 4 dinyatakan tidak terbukti sebagai pelanggaran. Kemudian 1 kasus adanya salah satu "
+        "pengawas adhoc di Kabupaten Seluma."
+    )
+    assert facts_of(text) == set()
