@@ -321,6 +321,7 @@ class _Reader:
                 or reading.is_hypothetical(sentence, item.unit_end)
                 or c["unplaced"].match(sentence[item.unit_end :])
                 or c["unplaced_before"].search(sentence[max(0, figure.start - 45) : figure.start])
+                or c["companions_before"].search(sentence[max(0, figure.start - 20) : figure.start])
                 or c["workforce_before"].search(sentence[max(0, figure.start - 70) : figure.start])
                 and c["workforce_after"].match(sentence[figure.end :])
                 or c["total_of_kinds_before"].search(sentence[max(0, figure.start - 30) : figure.start])
@@ -335,7 +336,14 @@ class _Reader:
                 continue
             if item.kind is None:
                 item.kind = reading.unit_before(sentence, figure)
-            if figure.zero or item.kind is None:
+            # "Bawaslu memastikan belum ada laporan terkait ASN tidak netral": a zero in a unit of its own, its
+            # clause naming ASN, counts none for the place spoken of
+            own_zero = (
+                figure.zero
+                and item.kind in _COUNTED
+                and bool(c["topic"].search(re.split(r"[.;,]", sentence[item.unit_end : item.unit_end + 60])[0].lower()))
+            )
+            if figure.zero and not own_zero or item.kind is None:
                 # a bare figure: a breakdown ("12 dihentikan"), a list item ("Sukoharjo 7"), a zero ("nihil");
                 # IKP scores are bare figures too, and are read apart
                 if figure.value != int(figure.value) or index_words and not figure.zero:
@@ -408,7 +416,11 @@ class _Reader:
             if stage in (None, "reported", "forwarded") and re.match(
                 r"\s*rekomendasi\b", sentence[figure.end : item.unit_end], re.I
             ):
-                stage, stage_words = "recommended", "rekomendasi"  # "6 rekomendasi KASN ke PPK"
+                if _TO_KASN.match(sentence[item.unit_end :]):
+                    # "64 rekomendasi kepada Komite ASN": Bawaslu recommends each ASN apart, so they count persons
+                    item.kind, stage, stage_words = "persons", "forwarded", "rekomendasi"
+                else:
+                    stage, stage_words = "recommended", "rekomendasi"  # "6 rekomendasi KASN ke PPK"
             breakdown = item.inherited and stage not in (None, "reported")
 
             if item.kind != "percent":
@@ -517,14 +529,13 @@ class _Reader:
                 produced.append(candidate)
                 self.seen.setdefault(figure.value, []).append((region or "?", item.kind, stage))
                 total = (region, item.kind)
-                part = anaphoric or reading.is_part(sentence, item.unit_end)
-                # a part of the total the sentence opens on, whether that counted persons or cases
-                if (
-                    stage == "reported"
-                    and part
-                    and region
-                    and max(self.totals.get(total, 0), opening_total) > figure.value
-                ):
+                # ("64 rekomendasi itu berasal dari 42 laporan": what a total came from is no part of it)
+                source = _SOURCE_BEFORE.search(sentence[max(0, figure.start - 15) : figure.start])
+                part = not source and (anaphoric or reading.is_part(sentence, item.unit_end))
+                # a part of the total the sentence opens on, whether that counted persons or cases, unless placed
+                # in a region of its own ("9 orang itu tersebar di Padang 3 ASN, Sawahlunto 1 ASN, ...")
+                opened = opening_total if how not in ("attached", "together") else 0
+                if stage == "reported" and part and region and max(self.totals.get(total, 0), opened) > figure.value:
                     produced[-1] = _demote(produced[-1], "part_of_total", "a part of the total stated before it")
                     split = True
                 if stage == "reported" and region:
@@ -769,6 +780,9 @@ def _index_goes_on(flags: _Flags, listing: bool, listed: bool) -> bool:
 
 _OPENS_ON_FIGURE = re.compile(r"^\W*(?:sebanyak\s+|jumlah\s+)?\S+(?:\s+\S+)?$", re.I)
 _POINTED_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:itu|tersebut)\b", re.I)
+# "64 rekomendasi kepada Komite ASN": Bawaslu's recommendations, sent on to KASN, count the ones forwarded
+_TO_KASN = re.compile(r"\s*(?:\w+\s+){0,2}?(?:ke|kepada)\s+(?:komisi|komite|kasn|bkn)\b", re.I)
+_SOURCE_BEFORE = re.compile(r"\bberasal\s+dari\s+$", re.I)
 _OWN_VERB_AFTER = re.compile(r"^[^,;.]{0,25}?\b(?:di(?!antara|mana|sana|sini|situ)|me[mn]?(?!reka)|ber)[a-z]{4,}", re.I)
 _BY_KASN = re.compile(
     r"^[^.;]{0,40}?\b(?:diberi|diberikan|dijatuhi|dikenai|dikenakan)\s+sanksi\s+(?:oleh|dari)\s+(?:kasn|komisi\s+asn|komite\s+asn|komisi\s+aparatur|komite\s+aparatur)",

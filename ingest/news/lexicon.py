@@ -81,6 +81,8 @@ def compiled() -> dict:
         "unplaced_before": re.compile(r["unplaced_before"], re.I),
         "reference_before": re.compile(r["reference_before"], re.I),
         "counting_verb_before": re.compile(r["counting_verb_before"], re.I),
+        "counting_verb_after": re.compile(r["counting_verb_after"], re.I),
+        "companions_before": re.compile(r["companions_before"], re.I),
         "by_asn": re.compile(r["by_asn"], re.I),
         "workforce_before": re.compile(r["workforce_before"], re.I),
         "workforce_after": re.compile(r["workforce_after"], re.I),

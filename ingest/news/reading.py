@@ -58,7 +58,10 @@ _OFFICE_BEFORE = re.compile(
 )
 _EACH = re.compile(r"\bmasing[- ]masing\b", re.I)
 # ("lima ASN dilaporkan dari kabupaten itu": the pointer after a preposition is the place's, not the figure's)
-_POINTED_BACK = re.compile(r"^\s*(?:(?!(?:dari|di|ke|pada|dalam|kepada)\b)\w+\s+){0,3}?(?:tersebut|itu|ini)\b", re.I)
+# ("2 Aparatur Sipil Negara (ASN) ini": an abbreviation in brackets between)
+_POINTED_BACK = re.compile(
+    r"^\s*(?:(?!(?:dari|di|ke|pada|dalam|kepada)\b)(?:\(\w+\)|\w+)\s+){0,4}?(?:tersebut|itu|ini)\b", re.I
+)
 # "di antara rekomendasi tersebut", "dari laporan itu": stage words naming an earlier set, not this figure's stage
 _SET_BEFORE = re.compile(r"\b(?:di\s*antara|antara|dari)\s+$")
 _SET_AFTER = re.compile(r"^\s+(?:tersebut|itu)\b")
@@ -149,6 +152,8 @@ def is_indefinite(sentence: str, figure: Figure) -> bool:
         return False
     if compiled()["counting_verb_before"].search(sentence[max(0, figure.start - 30) : figure.start]):
         return False  # "telah menemukan satu kasus yang ...", "melaporkan seorang ASN"
+    if compiled()["counting_verb_after"].match(sentence[figure.end :]):
+        return False  # "Seorang ASN di Kota Kendari diperiksa oleh Bawaslu"
     return figure.text.lower() == "seorang" or bool(_INDEFINITE.match(sentence[figure.end :]))
 
 

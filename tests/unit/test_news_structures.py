@@ -754,3 +754,59 @@ def test_the_parts_of_a_tally_of_every_kind_are_no_asn_counts():
         "pengawas adhoc di Kabupaten Seluma."
     )
     assert facts_of(text) == set()
+
+
+def test_one_asn_a_passive_stage_verb_acts_on_counts_one():
+    text = "Seorang ASN di Kota Jambi diperiksa oleh Bawaslu karena diduga membagikan undangan kampanye."
+    assert facts_of(text) == {("asn_reported", "15.71", 1)}
+
+
+def test_recommendations_sent_to_kasn_are_forwarded_and_what_they_came_from_is_no_part():
+    text = (
+        "Bawaslu Provinsi Jambi telah mengeluarkan 30 rekomendasi kepada Komite Aparatur Sipil Negara terkait "
+        "netralitas ASN. Sebanyak 30 rekomendasi itu berasal dari 21 laporan yang masuk ke Bawaslu."
+    )
+    found = facts_of(text)
+    assert ("asn_reported", "15", 30) in found and ("asn_recommended", "15", 30) not in found
+    assert ("cases_reported", "15", 21) in found
+
+
+def test_a_level_of_government_is_no_region_and_short_names_are_regions():
+    text = (
+        "Bawaslu Riau merekomendasikan 6 ASN ke KASN: Inhil 3 orang dan Inhu 2 orang. Sementara untuk tingkat "
+        "provinsi 1 orang."
+    )
+    found = facts_of(text)
+    assert {("asn_reported", "14.04", 3), ("asn_reported", "14.02", 2)} <= found
+    assert not {f for f in found if f[2] == 1}
+
+
+def test_parts_placed_in_regions_of_their_own_after_a_total_pointed_back_at():
+    text = (
+        "Ada 8 ASN yang masuk laporan ke Bawaslu Sumatera Selatan terkait netralitas. 8 orang itu tersebar di "
+        "Palembang 4 ASN, Lahat 3 ASN, dan Ogan Ilir 1 ASN."
+    )
+    found = facts_of(text)
+    assert {("asn_reported", "16.71", 4), ("asn_reported", "16.04", 3), ("asn_reported", "16.10", 1)} <= found
+
+
+def test_the_people_a_subject_was_with_are_no_count():
+    text = (
+        "Panwaslu Kabupaten Kerinci merekomendasikan 2 ASN ke KASN. 2 orang ini bersama 4 orang lainnya "
+        "mengadakan pertemuan di kantor camat."
+    )
+    assert facts_of(text) == {("asn_reported", "15.01", 2)}
+
+
+def test_a_count_with_yakni_and_its_kinds_is_a_tally_of_every_kind():
+    text = (
+        "Bawaslu Jambi memproses pelanggaran pilkada. Kabupaten Muaro Jambi ada empat pelanggaran, yakni satu "
+        "dugaan pelanggaran politik uang dan tiga pelanggaran netralitas ASN."
+    )
+    found = facts_of(text)
+    assert ("cases_reported", "15.05", 3) in found and ("cases_reported", "15.05", 4) not in found
+
+
+def test_no_report_yet_about_asn_is_a_zero():
+    text = "Bawaslu Kota Palembang memastikan belum ada laporan terkait ASN tidak netral di pilkada ini."
+    assert facts_of(text) == {("cases_reported", "16.71", 0)}
