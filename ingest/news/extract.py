@@ -336,11 +336,11 @@ class _Reader:
                 continue
             if item.kind is None:
                 item.kind = reading.unit_before(sentence, figure)
-            # "Bawaslu memastikan belum ada laporan terkait ASN tidak netral": a zero in a unit of its own, its
+            # "Bawaslu memastikan belum ada laporan terkait ASN tidak netral": a zero of reports or cases, its
             # clause naming ASN, counts none for the place spoken of
             own_zero = (
                 figure.zero
-                and item.kind in _COUNTED
+                and item.kind == "cases"  # "belum ada oknum ASN dinyatakan ...": a zero of some stage, not read
                 and bool(c["topic"].search(re.split(r"[.;,]", sentence[item.unit_end : item.unit_end + 60])[0].lower()))
             )
             if figure.zero and not own_zero or item.kind is None:
@@ -365,7 +365,11 @@ class _Reader:
                 )
                 if kind is None or not (figure.zero or spelled_item or reading.is_bare_breakdown(sentence, figure)):
                     continue
-                if figure.zero and not any(0 <= figure.start - g.end <= 20 for g in found):
+                # a zero is a listed place's ("Kabupaten Pati nihil"), not a speaker's ("Bawaslu Kota X menyebut
+                # belum ada oknum ASN dinyatakan ...")
+                if figure.zero and not any(
+                    0 <= figure.start - g.end <= 20 and not _VERB.search(sentence[g.end : figure.start]) for g in found
+                ):
                     continue
                 item = _Figure(figure, kind, item.unit_end, inherited=True)
                 item.lose("unit_inherited", "unit taken from the figure before")
@@ -495,6 +499,11 @@ class _Reader:
             if earlier and (pointed or any(r in regions for r, _ in earlier) and (item.inherited or not found)):
                 previous_end = item.unit_end
                 anaphoric = True
+                if pointed and how == "attached" and len(found) == 1 and len(regions) == 1 and regions[0]:
+                    # "... melaporkan 18 ASN. Sebanyak 18 ASN tersebut berada di Kabupaten Wonogiri": the figure
+                    # pointed back at is placed, inside the region it was read for (the sentence's one place: "9
+                    # orang itu tersebar di Padang 3 ASN, ..." lists places)
+                    self._place_again(figure.value, regions[0])
                 if earlier[0][0] != "?" and (not found or pointed):
                     # "Ketua Bawaslu NTB mengatakan, dari 104 ASN itu sebanyak tujuh orang ...": the figures after
                     # one pointed back at are that one's region's
@@ -538,6 +547,9 @@ class _Reader:
                 if stage == "reported" and part and region and max(self.totals.get(total, 0), opened) > figure.value:
                     produced[-1] = _demote(produced[-1], "part_of_total", "a part of the total stated before it")
                     split = True
+                elif reading.is_included(sentence, figure):
+                    produced[-1] = _demote(produced[-1], "part_of_total", "some of those another count counts")
+                    split = True
                 if stage == "reported" and region:
                     self.totals[total] = max(self.totals.get(total, 0), figure.value)
             list_stage = (item.kind, stage, stage_words) if stage != "reported" else None
@@ -563,6 +575,13 @@ class _Reader:
             # next sentences still speak of the counter before it
             self.actor = named_actor[1]
         return any(c.stage not in ("rank", "score", "zone") for c in produced)
+
+    def _place_again(self, value: float, region: str) -> None:
+        """Give the candidates of an earlier figure the region inside theirs a later sentence places it in."""
+        for n, c in enumerate(self.candidates):
+            code = c.fact.region_code
+            if c.fact.value == value and code not in ("?", region) and region.startswith(code + "."):
+                self.candidates[n] = replace(c, fact=replace(c.fact, region_code=region))
 
     def _on_topic(
         self, sentence, item, next_start, previous_end, about_asn, other_subject, sentence_topic, all_kinds
@@ -783,6 +802,7 @@ _POINTED_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:itu|tersebut)\b", re.I)
 # "64 rekomendasi kepada Komite ASN": Bawaslu's recommendations, sent on to KASN, count the ones forwarded
 _TO_KASN = re.compile(r"\s*(?:\w+\s+){0,2}?(?:ke|kepada)\s+(?:komisi|komite|kasn|bkn)\b", re.I)
 _SOURCE_BEFORE = re.compile(r"\bberasal\s+dari\s+$", re.I)
+_VERB = re.compile(r"\b(?:me[mn]?|ber|di)[a-z]{4,}", re.I)
 _OWN_VERB_AFTER = re.compile(r"^[^,;.]{0,25}?\b(?:di(?!antara|mana|sana|sini|situ)|me[mn]?(?!reka)|ber)[a-z]{4,}", re.I)
 _BY_KASN = re.compile(
     r"^[^.;]{0,40}?\b(?:diberi|diberikan|dijatuhi|dikenai|dikenakan)\s+sanksi\s+(?:oleh|dari)\s+(?:kasn|komisi\s+asn|komite\s+asn|komisi\s+aparatur|komite\s+aparatur)",

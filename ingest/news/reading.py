@@ -47,6 +47,9 @@ _ITEM_AFTER_PLACE = re.compile(r"\s*[,;]\s*(?:dan\s+|serta\s+)?", re.I)
 _NEXT_ITEM = re.compile(r"\b(?:hingga|sedangkan)\b|\b(?:dan|serta)\s+(?=dugaan\b|pelanggaran\b)")
 _VERB_AFTER = re.compile(r"\s+(?:me|ber)[a-z]{3,}")  # an active verb: the name before it is a subject
 _HYPOTHETICAL_AFTER = re.compile(r"^\s*yang\s+(?:bisa|dapat|akan|mungkin|bakal)\b", re.I)
+_LEADING_ZERO = re.compile(r"0\d+")
+# "10 ASN ..., yakni staf, guru termasuk empat pejabat": a count of those included is part of another
+_INCLUDING_BEFORE = re.compile(r"\btermasuk\s+(?:di\s*antaranya\s+)?$", re.I)
 _PART_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:di\s*antaranya|diantaranya)\b", re.I)
 # "Ketua Bawaslu Banten, Ali Faisal mengatakan, dua ASN di Pemkab Pandeglang": the region of a speaker's title
 _SPEAKER_BETWEEN = re.compile(
@@ -124,6 +127,8 @@ def in_english(text: str) -> bool:
 def is_not_a_count(sentence: str, figure: Figure, kind: str | None) -> bool:
     """A year ("Pemilu 2024", unless a unit says it counts: "1997 ASN"), a day ("30 September") or a
     reference ("Pasal 3", "PP 53", "Nomor 5")."""
+    if _LEADING_ZERO.fullmatch(figure.text):
+        return True  # "laporan 03", "nomor 01": a number written with a leading zero names, it does not count
     if _HIJRI_AFTER.match(sentence[figure.end :]) and 1300 <= figure.value <= 1500:
         return True  # "Ramadhan 1444 H": a year of the Hijri calendar
     if _MONTH_AFTER.match(sentence[figure.end :]) or compiled()["reference_before"].search(
@@ -165,6 +170,11 @@ def is_hypothetical(sentence: str, unit_end: int) -> bool:
 def is_part(sentence: str, unit_end: int) -> bool:
     """ "2 kasus, dan 1 kasus diantaranya ...": the figure is a part of the one before it."""
     return bool(_PART_AFTER.match(sentence[unit_end : unit_end + 30]))
+
+
+def is_included(sentence: str, figure: Figure) -> bool:
+    """ "termasuk empat pejabat": the figure counts some of those another count counts."""
+    return bool(_INCLUDING_BEFORE.search(sentence[max(0, figure.start - 25) : figure.start]))
 
 
 def points_back(sentence: str, figure: Figure, unit_end: int) -> bool:

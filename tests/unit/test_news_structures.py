@@ -810,3 +810,41 @@ def test_a_count_with_yakni_and_its_kinds_is_a_tally_of_every_kind():
 def test_no_report_yet_about_asn_is_a_zero():
     text = "Bawaslu Kota Palembang memastikan belum ada laporan terkait ASN tidak netral di pilkada ini."
     assert facts_of(text) == {("cases_reported", "16.71", 0)}
+
+
+def test_numbers_with_a_leading_zero_name_reports():
+    text = (
+        "Bawaslu Kota Batam menerima laporan terkait netralitas ASN. Laporan nomor 01 dan 02 terkait netralitas ASN, "
+        "sementara laporan 03 sudah dihentikan, dan laporan 06 masih dikaji."
+    )
+    assert facts_of(text) == set()
+
+
+def test_violations_at_polling_stations_are_placed_nowhere():
+    text = (
+        "Bawaslu Papua menelusuri dugaan pelanggaran netralitas ASN. Bawaslu merekomendasikan pemungutan ulang "
+        "setelah ditemukan lima pelanggaran di 11 TPS yang tersebar di empat kabupaten."
+    )
+    assert facts_of(text) == set()
+
+
+def test_those_included_are_some_of_another_count():
+    text = (
+        "Ada 12 ASN Pemprov NTB yang melanggar netralitas sesuai rekomendasi KASN, yakni staf, guru termasuk tiga "
+        "pejabat yang maju sebagai calon."
+    )
+    found = facts_of(text)
+    assert ("asn_recommended", "52", 12) in found and not any(f[2] == 3 for f in found)
+
+
+def test_no_asn_declared_yet_is_no_zero_of_reports():
+    text = "Bawaslu Kota Palangkaraya menyebut belum ada oknum ASN dinyatakan tidak netral tahun ini."
+    assert facts_of(text) == set()
+
+
+def test_a_figure_pointed_back_at_takes_the_place_inside_its_region():
+    text = (
+        "Aliansi pemantau pemilu di Jawa Tengah melaporkan sebanyak 14 ASN yang diduga tidak netral. Sebanyak 14 ASN "
+        "tersebut berada di Kabupaten Wonogiri."
+    )
+    assert facts_of(text) == {("asn_reported", "33.12", 14)}
