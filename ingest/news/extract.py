@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.news import ikp, reading
 from ingest.news.articles import Article, rules
+from ingest.news.decide import Candidate, Fact, decide, demote
 from ingest.news.lexicon import compiled, penalty
 from ingest.news.numbers import Figure, figures, number_word_hint, to_number
 from ingest.news.places import Group, Mention, groups, mentions, province_of
@@ -61,31 +62,6 @@ def _clause_break(sentence: str, start: int, end: int) -> int:
 
 _WORDED = re.compile(r"[^\W\d_]{2}")
 _NATIONAL_OFFICE = re.compile(r"\s*(?:\)\s*)?(?:RI|Republik\s+Indonesia|Pusat)\b")
-
-
-@dataclass(frozen=True)
-class Fact:
-    article_id: str
-    metric: str
-    region_code: str
-    value: float | None  # None for a zone, whose name is in value_text
-    value_text: str
-    evidence: str
-    as_of_date: str | None
-    election_id: str | None
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A figure read as a fact, with how sure the extractor is and what it borrowed or doubts."""
-
-    fact: Fact
-    confidence: float
-    reasons: tuple[str, ...]
-    stage: str = ""
-    position: int = 0  # reading order within the article, for ties
-    parent: int | None = None  # a breakdown's total ("76 kasus, 12 dihentikan"): its position
-    title: bool = False  # read from a title or subheading, which the body usually states again
 
 
 @dataclass
@@ -545,10 +521,10 @@ class _Reader:
                 # in a region of its own ("9 orang itu tersebar di Padang 3 ASN, Sawahlunto 1 ASN, ...")
                 opened = opening_total if how not in ("attached", "together") else 0
                 if stage == "reported" and part and region and max(self.totals.get(total, 0), opened) > figure.value:
-                    produced[-1] = _demote(produced[-1], "part_of_total", "a part of the total stated before it")
+                    produced[-1] = demote(produced[-1], "part_of_total", "a part of the total stated before it")
                     split = True
                 elif reading.is_included(sentence, figure):
-                    produced[-1] = _demote(produced[-1], "part_of_total", "some of those another count counts")
+                    produced[-1] = demote(produced[-1], "part_of_total", "some of those another count counts")
                     split = True
                 if stage == "reported" and region:
                     self.totals[total] = max(self.totals.get(total, 0), figure.value)
@@ -817,83 +793,6 @@ def _apposed(sentence: str, count_end: int, figure: Figure) -> bool:
     )
 
 
-# --- deciding -------------------------------------------------------------------------------------------
-
-
-def _decide(candidates: list[Candidate]) -> tuple[list[Fact], list[Candidate]]:
-    """One value per metric, region and election: the surest, earliest one; the others go to review.
-    A count forwarded to KASN beside a larger count of its kind is a part of it, not a total. A title's
-    figure that the body states again is the body's to read. One count read both as persons and as cases
-    ("12 ASN", "12 laporan") is one fact, the persons': the funnel counts ASN."""
-    thresholds = rules()["confidence"]
-    in_body = {(c.fact.metric, c.fact.region_code, c.fact.value) for c in candidates if not c.title}
-    restated = {
-        c.position for c in candidates if c.title and (c.fact.metric, c.fact.region_code, c.fact.value) in in_body
-    }
-    candidates = [c for c in candidates if c.position not in restated]
-    totals: dict[tuple, float] = {}
-    for c in candidates:
-        if c.stage == "reported":
-            key = (c.fact.region_code, c.fact.election_id, c.fact.metric)
-            totals[key] = max(totals.get(key, 0), c.fact.value or 0)
-    adjusted: list[Candidate] = []
-    for c in candidates:
-        if c.fact.region_code == "?":
-            c = replace(c, confidence=min(c.confidence, thresholds["publish_at"] - 0.01))
-        if (
-            c.stage == "forwarded"
-            and totals.get((c.fact.region_code, c.fact.election_id, c.fact.metric), 0) > c.fact.value
-        ):
-            c = _demote(c, "forwarded_beside_total", "a part of a larger total stated beside it")
-        adjusted.append(c)
-    best: dict[tuple, Candidate] = {}
-    for c in sorted(adjusted, key=lambda c: (-c.confidence, c.position)):
-        best.setdefault((c.fact.metric, c.fact.region_code, c.fact.election_id), c)
-    decided: list[Candidate] = []
-    for c in sorted(adjusted, key=lambda c: c.position):
-        chosen = best[(c.fact.metric, c.fact.region_code, c.fact.election_id)]
-        if c is not chosen and (c.fact.value, c.fact.value_text if c.fact.value is None else None) != (
-            chosen.fact.value,
-            chosen.fact.value_text if chosen.fact.value is None else None,
-        ):
-            c = _demote(c, "conflicting_value", f"the article also states {chosen.fact.value_text} for this")
-        decided.append(c)
-    # a breakdown stands or falls with the total it splits
-    standing = restated | {c.position for c in decided if c.confidence >= thresholds["publish_at"]}
-    published = {
-        (c.fact.metric, c.fact.region_code, c.fact.election_id, c.fact.value)
-        for c in decided
-        if c.confidence >= thresholds["publish_at"]
-    }
-    decided = [
-        _demote(c, "conflicting_value", "the same count is also read as persons")
-        if c.fact.metric == "cases_reported"
-        and ("asn_reported", c.fact.region_code, c.fact.election_id, c.fact.value) in published
-        else c
-        for c in decided
-    ]
-    facts: dict[tuple, Fact] = {}
-    review: list[Candidate] = []
-    for c in decided:
-        if c.parent is not None and c.parent not in standing and c.confidence >= thresholds["publish_at"]:
-            c = _demote(c, "part_of_total", "it splits a total that is itself held")
-        if c.confidence >= thresholds["publish_at"]:
-            identity = (
-                c.fact.metric,
-                c.fact.region_code,
-                c.fact.value,
-                c.fact.value_text if c.fact.value is None else None,
-            )
-            facts.setdefault(identity, c.fact)
-        elif c.confidence >= thresholds["review_at"]:
-            review.append(c)
-    return list(facts.values()), review
-
-
-def _demote(c: Candidate, name: str, reason: str) -> Candidate:
-    return replace(c, confidence=round(c.confidence - penalty(name), 3), reasons=(*c.reasons, reason))
-
-
 def extract(article: Article) -> tuple[list[Fact], list[Candidate]]:
     """The article's facts (confident), and the candidates held for review, each with its evidence. An
     article in English (Antara's and VOI's English desks) is read too, its figures held for review: the
@@ -906,7 +805,7 @@ def extract(article: Article) -> tuple[list[Fact], list[Candidate]]:
             replace(c, confidence=min(c.confidence, publish_at - 0.01), reasons=(*c.reasons, reason))
             for c in candidates
         ]
-    return _decide(candidates)
+    return decide(candidates)
 
 
 def extract_facts(article: Article) -> list[Fact]:
