@@ -27,7 +27,9 @@ _MONTH_AFTER = re.compile(
 # ("tiga laporan diterima Bawaslu Kabupaten Boven Digoel": the office that received it)
 _ATTACHED_AFTER = re.compile(
     r"^(?:[^.;]{0,45}?|[^.;,]{0,75}?)\b(?:di|se-?)\s+$|^(?:\s+\(?(?:asn|pns)\)?)?\s+(?:dari\s+)?$"
-    r"|^\s+(?:\w+\s+){0,3}?(?:diterima|ditangani|dicatat|diproses)\s+(?:oleh\s+)?bawaslu\s+$",
+    r"|^\s+(?:\w+\s+){0,3}?(?:diterima|ditangani|dicatat|diproses)\s+(?:oleh\s+)?bawaslu\s+$"
+    # "satu lagi ASN yang bertugas di Kantor Kecamatan Abang, Kabupaten Karangasem": an address down to the regency
+    r"|^[^.;]{0,45}?\bdi\s+(?:[^.;,]{0,25}?\b)?(?:kantor|kecamatan|kelurahan|desa)\b[^.;,]{0,30},\s*$",
     re.I,
 )
 # a bare figure is a breakdown of the count before it only when a stage word follows it closely

@@ -848,3 +848,28 @@ def test_a_figure_pointed_back_at_takes_the_place_inside_its_region():
         "tersebut berada di Kabupaten Wonogiri."
     )
     assert facts_of(text) == {("asn_reported", "33.12", 14)}
+
+
+def test_one_more_asn_at_an_address_down_to_the_regency():
+    text = (
+        "Bawaslu Bali menemukan dua ASN terbukti tidak netral, yakni satu ASN yang bertugas di Kabupaten Badung, "
+        "dan satu lagi ASN yang bertugas di Kantor Kecamatan Kubu, Kabupaten Karangasem."
+    )
+    placed = {(region, value) for _, region, value in facts_of(text) if value == 1}
+    assert placed == {("51.03", 1), ("51.07", 1)}
+
+
+def test_village_heads_and_contract_staff_by_their_local_names_are_no_asn():
+    text = (
+        "Bawaslu Bali merinci pelanggaran netralitas: Kabupaten Tabanan terdapat 4 perbekel, 2 perangkat desa, "
+        "1 PNS, 3 tenaga kontrak; Kabupaten Gianyar 2 PNS dan 1 bendesa adat."
+    )
+    assert facts_of(text) == {("asn_reported", "51.02", 1), ("asn_reported", "51.04", 2)}
+
+
+def test_an_asn_sent_to_the_election_crime_desk_is_another_subject():
+    text = (
+        "Panwaslu Kabupaten Minahasa Utara memeriksa 7 ASN yang dianggap tidak netral. Pihaknya juga "
+        "merekomendasikan satu ASN ke sentra Gakkumdu."
+    )
+    assert facts_of(text) == {("asn_reported", "71.06", 7)}
