@@ -61,6 +61,7 @@ _SPEAKER_BETWEEN = re.compile(
 _OFFICE_BEFORE = re.compile(
     r"\b(?:bawaslu|panwaslu|panwascam|panwaslih)\s+(?:provinsi\s+|kabupaten\s+|kota\s+)?$", re.I
 )
+_PEERS_GAP = re.compile(r"\s*,?\s*(?:dan|serta)?\s*", re.I)
 _EACH = re.compile(r"\bmasing[- ]masing\b", re.I)
 # ("lima ASN dilaporkan dari kabupaten itu": the pointer after a preposition is the place's, not the figure's)
 # ("2 Aparatur Sipil Negara (ASN) ini": an abbreviation in brackets between)
@@ -420,6 +421,15 @@ def owner(
         # a group the figure before already took is this one's too ("Rembang 8 kasus, 3 di antaranya ..."),
         # unless "di X" follows this one ("Sijunjung sebanyak 3 ASN dan 1 di Kabupaten Agam"); so is a group
         # well before it, unless "di X" follows ("Bawaslu Jawa Timur mencatat ... dua ASN di Kabupaten Malang")
+        if (
+            len(before) > 1
+            and before[-2] is not taken
+            and _EACH.search(sentence[before[-1].end : figure.start])
+            and _PEERS_GAP.fullmatch(sentence[before[-2].end : before[-1].start])
+        ):
+            # "Kabupaten Kendal, Kabupaten Semarang, dan Jateng khususnya masing-masing ada laporan 1 ASN":
+            # "masing-masing" gives one to each, a province listed beside regencies included
+            return Group(before[-2].mentions + before[-1].mentions), "attached"
         return before[-1], "attached"
     if attached_after:
         each = _EACH.search(sentence[max(0, figure.start - 25) : attached_after.start])

@@ -873,3 +873,20 @@ def test_an_asn_sent_to_the_election_crime_desk_is_another_subject():
         "merekomendasikan satu ASN ke sentra Gakkumdu."
     )
     assert facts_of(text) == {("asn_reported", "71.06", 7)}
+
+
+def test_where_someone_travelled_is_no_place_of_the_count():
+    text = (
+        "Ketua Panwaslu Kabupaten Tabalong berangkat ke Jakarta untuk menyerahkan berkas pelanggaran netralitas "
+        "yang dilakukan tiga orang ASN ke KASN."
+    )
+    assert facts_of(text) == {("asn_reported", "63.09", 3)}
+
+
+def test_each_of_regencies_and_their_province_listed_as_peers():
+    text = (
+        "Bawaslu Jawa Tengah mencatat pelanggaran netralitas ASN. Kabupaten Kendal, Kabupaten Demak, dan Jateng "
+        "khususnya masing-masing ada laporan 2 ASN tidak netral."
+    )
+    found = facts_of(text)
+    assert {("asn_reported", "33.24", 2), ("asn_reported", "33.21", 2), ("asn_reported", "33", 2)} <= found
