@@ -90,13 +90,10 @@ class _Reader:
         self.article = article
         self.year = int(article.published_date[:4]) if article.published_date else None
         self.pairs = sentences(article.text)
-        # regions are looked for where they matter: sentences with figures, the sentence before each,
-        # and those naming a Bawaslu office
-        flags = self.flags = [_Flags.of(sentence) for _, sentence in self.pairs]
-        wanted = {i for i, f in enumerate(flags) if f.figures or f.office} | {
-            i - 1 for i, f in enumerate(flags) if f.figures
-        }
-        self.mentions = [mentions(s, masked=dateline(s)) if i in wanted else [] for i, (_, s) in enumerate(self.pairs)]
+        self.flags = [_Flags.of(sentence) for _, sentence in self.pairs]
+        # every sentence's regions, since a region named in words only is handed on to the figures after it
+        # ("Kabupaten Bulukumba paling banyak ... . Bawaslu sudah melakukan penelusuran ... . Ada 2 ASN ...")
+        self.mentions = [mentions(s, masked=dateline(s)) for _, s in self.pairs]
         self.office_region = self._office_region()
         # "Bawaslu Wakatobi ... dibandingkan dengan Pilgub Sultra, 11 orang": a province naming the election
         # an office inside it watches says where the election is held, not what the office's figures count

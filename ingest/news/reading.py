@@ -440,8 +440,10 @@ def owner(
             # "dua kasus di Kabupaten Ponorogo dan Sidoarjo": one count for them together, not for each
             return attached_after, "together"
         return attached_after, "attached"
-    # the sentence's one region, unless it stands in another clause after the figure
-    alone = len(found) == 1 and len(found[0].mentions) == 1
+    # the sentence's one region, unless it stands in another clause after the figure; a name and its short
+    # form ("Kabupaten Halmahera Tengah (Halteng)") or a name said twice are one region
+    codes = {code for group in found for code in group.codes}
+    alone = bool(found) and len(codes) == 1 and None not in codes
     if alone and (found[0].start < figure.start or not in_later_clause(sentence, unit_end, found[0])):
         return found[0], "sentence"
     return None, ""

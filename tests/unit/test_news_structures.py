@@ -890,3 +890,20 @@ def test_each_of_regencies_and_their_province_listed_as_peers():
     )
     found = facts_of(text)
     assert {("asn_reported", "33.24", 2), ("asn_reported", "33.21", 2), ("asn_reported", "33", 2)} <= found
+
+
+def test_a_region_and_its_short_form_in_brackets_are_one_region():
+    text = (
+        "KASN merekomendasikan tiga pegawai di lingkungan pemerintah Kabupaten Parigi Moutong (Parimo) dijatuhi "
+        "sanksi karena melanggar netralitas ASN."
+    )
+    assert facts_of(text) == {("asn_recommended", "72.08", 3)}
+
+
+def test_a_region_named_in_words_only_is_handed_on_past_a_sentence_without_figures():
+    text = (
+        "Di Kota Kendari, Bawaslu menemukan dua ASN ikut kampanye. Kabupaten Kolaka Utara juga menjadi sorotan. "
+        "Panwascam sudah menelusuri laporan warga di sana. Ada tiga ASN yang diduga ikut kampanye."
+    )
+    found = facts_of(text)
+    assert ("asn_reported", "74.08", 3) in found and ("asn_reported", "74.71", 3) not in found
