@@ -518,11 +518,15 @@ class _Reader:
                 if stage == "reported" and part and region and max(self.totals.get(total, 0), opened) > figure.value:
                     produced[-1] = demote(produced[-1], "part_of_total", "a part of the total stated before it")
                     split = True
-                elif reading.is_included(sentence, figure):
+                elif reading.is_included(sentence, figure) or (
+                    reading.says_who(sentence, item.unit_end) and any(v > figure.value for v in self.totals.values())
+                ):
                     produced[-1] = demote(produced[-1], "part_of_total", "some of those another count counts")
                     split = True
                 if stage == "reported" and region:
                     self.totals[total] = max(self.totals.get(total, 0), figure.value)
+                if reading.is_running_total(sentence, figure):
+                    self._parts_of(produced[-1])
             list_stage = (item.kind, stage, stage_words) if stage != "reported" else None
             if not breakdown and not split:
                 self.last_total = index * 1000 + figure.start
@@ -546,6 +550,17 @@ class _Reader:
             # next sentences still speak of the counter before it
             self.actor = named_actor[1]
         return any(c.stage not in ("rank", "score", "zone") for c in produced)
+
+    def _parts_of(self, total: Candidate) -> None:
+        """Earlier counts below a running total of the same metric and region are parts of it ("Bawaslu kembali
+        mengadukan tiga ASN. Jumlah tersebut menggenapkan delapan orang ASN")."""
+        key, value = (total.fact.metric, total.fact.region_code), total.fact.value or 0
+        self.candidates = [
+            demote(c, "part_of_total", "a part of the running total stated after it")
+            if (c.fact.metric, c.fact.region_code) == key and (c.fact.value or 0) < value
+            else c
+            for c in self.candidates
+        ]
 
     def _place_again(self, value: float, region: str) -> None:
         """Give the candidates of an earlier figure the region inside theirs a later sentence places it in."""
@@ -631,6 +646,10 @@ class _Reader:
                 item.lose("region_carried", "region of the sentence before")
             item.carried = True
             return [last_region]
+        if compiled()["national_data_before"].search(sentence[max(0, item.figure.start - 80) : item.figure.start]):
+            # "mengingat data di Komisi Aparatur Sipil Negara (KASN) tercatat 64 pelanggaran": the national
+            # agency's own tally, cited by a regional office, is the country's
+            return [NATIONAL_CODE]
         if paragraph_region:
             item.lose("region_carried", "region of the sentence before")
             item.carried = True

@@ -40,10 +40,16 @@ _SPEAKER_PRESENT_BEFORE = re.compile(r"\b(?:hadir|ditemui|dijumpai|berbicara)\s+
 _SAID_AT_BEFORE = re.compile(r"\b(?:disampaikan|diungkapkan|dikatakan)\b[^.;]{0,160}?\bdi\s+$", re.I)
 # "berangkat ke Jakarta untuk menyerahkan berkas ... dua orang PNS": where someone travelled, not the figure's place
 _DESTINATION_BEFORE = re.compile(r"\b(?:berangkat|bertolak|terbang|pergi|datang)\s+(?:\w+\s+)?(?:ke|menuju)\s+$", re.I)
+# "Komisi Aparatur Sipil Negara Republik Indonesia (KASN RI)": the country in a national agency's name places
+# none of its figures
+_AGENCY_BEFORE = re.compile(
+    r"\b(?:KASN|Komisi\s+(?:ASN|Aparatur\s+Sipil\s+Negara)|BKN|Badan\s+Kepegawaian\s+Negara)\s+(?:Republik\s+)?$", re.I
+)
 _SITE_NAME_BEFORE = re.compile(r"\s[|]\s+(?:[\w\[\]]+\s+)?$")
 _LOCATING_GAP = re.compile(
     r"\s*,\s*(?:provinsi\s+)?|\s+(?:provinsi\s+)?", re.I
 )  # "Kota Balikpapan, Kalimantan Timur", "Kota Samarinda Kalimantan Timur"
+_KIND_BEFORE = re.compile(r"\b(?:Kabupaten|Kab\.|Kab|Kota|Provinsi)\s+$")
 _KIND_NAMED = re.compile(r"(kabupaten|kab\.?|kota)\b", re.I)
 _UNKNOWN_PLACE = re.compile(r"\b(?:Kabupaten|Kabupeten|Kab\.|Kota|Provinsi)\s+([A-Z][\w-]+)")
 
@@ -178,6 +184,9 @@ def mentions(sentence: str, masked: tuple[int, int] | None = None) -> list[Menti
             continue
         n, start, end, looked = hit
         end = end - 1 if sentence[end - 1] == "." else end
+        # "Kabupaten TTU": the kind word before a short name is part of the name
+        kind = _KIND_BEFORE.search(sentence[max(0, start - 12) : start])
+        start -= len(kind.group()) if kind else 0
         speech = (
             _SPEECH_PLACE.match(sentence[end:])
             or _DATELINE_AFTER.match(sentence[end:])
@@ -187,6 +196,9 @@ def mentions(sentence: str, masked: tuple[int, int] | None = None) -> list[Menti
             or _DESTINATION_BEFORE.search(sentence[max(0, start - 30) : start])
         )
         inside_dateline = masked is not None and masked[0] <= start < masked[1]
+        if looked == NATIONAL_CODE and _AGENCY_BEFORE.search(sentence[max(0, start - 45) : start]):
+            i += n
+            continue
         if speech:
             left_out.append((start, end))
         if not speech and not inside_dateline:

@@ -52,6 +52,10 @@ _HYPOTHETICAL_AFTER = re.compile(r"^\s*yang\s+(?:bisa|dapat|akan|mungkin|bakal)\
 _LEADING_ZERO = re.compile(r"0\d+")
 # "10 ASN ..., yakni staf, guru termasuk empat pejabat": a count of those included is part of another
 _INCLUDING_BEFORE = re.compile(r"\btermasuk\s+(?:di\s*antaranya\s+)?$", re.I)
+_WHO_AFTER = re.compile(
+    r"^\s*(?:(?:orang|asn|pns)\s+)?(?:merupakan|menjabat|berasal\s+dari|bertugas\s+(?:di|sebagai)|berstatus|adalah)\b",
+    re.I,
+)
 _PART_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:di\s*antaranya|diantaranya)\b", re.I)
 # "Ketua Bawaslu Banten, Ali Faisal mengatakan, dua ASN di Pemkab Pandeglang": the region of a speaker's title
 _SPEAKER_BETWEEN = re.compile(
@@ -91,6 +95,13 @@ def unit(sentence: str, figure: Figure, following: Figure | None) -> tuple[str |
                 match = units[kind].match(after[percent.end() :])
                 if match:
                     return kind, following.end + percent.end() + match.end()
+    # "tersebar di 7 dari 9 kabupaten", "3 di antara 5 ASN": a part takes the unit of the whole it is out of
+    if following is not None and re.fullmatch(r"\s*(?:dari|di\s*antara)\s+", sentence[figure.end : following.start]):
+        after = sentence[following.end :]
+        for kind in ("other", "persons", "cases"):
+            match = units[kind].match(after)
+            if match:
+                return kind, following.end + match.end()
     return None, figure.end
 
 
@@ -173,6 +184,18 @@ def is_hypothetical(sentence: str, unit_end: int) -> bool:
 def is_part(sentence: str, unit_end: int) -> bool:
     """ "2 kasus, dan 1 kasus diantaranya ...": the figure is a part of the one before it."""
     return bool(_PART_AFTER.match(sentence[unit_end : unit_end + 30]))
+
+
+def says_who(sentence: str, unit_end: int) -> bool:
+    """ "dua orang ASN merupakan pegawai Pemprov", "satu orang menjabat kepala dinas": the figure says who some
+    of those counted are, by post or employer."""
+    return bool(_WHO_AFTER.match(sentence[unit_end : unit_end + 40]))
+
+
+def is_running_total(sentence: str, figure: Figure) -> bool:
+    """ "Jumlah tersebut menggenapkan delapan orang ASN", "sehingga totalnya menjadi 12": the figure sums the
+    counts given before it."""
+    return bool(compiled()["running_total_before"].search(sentence[max(0, figure.start - 40) : figure.start]))
 
 
 def is_included(sentence: str, figure: Figure) -> bool:
@@ -331,7 +354,8 @@ def topic(sentence: str, figure: Figure, next_start: int, previous_end: int = 0)
         return "other"  # "14 ... terkait netralitas ASN dan Kades": not ASN's alone
     if c["by_asn"].search(words):
         return "own"  # "43 pelanggaran pemilu oleh ASN": election violations, committed by ASN
-    if not counts_asn and c["general_violation"].search(words):
+    general = c["general_violation"].search(words)
+    if not counts_asn and general and not c["general_violation_of_asn"].match(words, general.end()):
         return "other"
     if c["topic"].search(words):
         return "own"
@@ -365,6 +389,12 @@ def in_later_clause(sentence: str, start: int, group: Group) -> bool:
     terbanyak")."""
     between = sentence[start : group.start]
     return "," in between or bool(re.search(r"\bdan\s*$", between) and _VERB_AFTER.match(sentence[group.end :]))
+
+
+def _placed_count_before(text: str) -> bool:
+    """Whether the text before a place ends on another count and "di", in one clause ("satu orang ASN di ")."""
+    clause = re.split(r"[,;]", text)[-1]
+    return bool(re.search(r"\bdi\s+$", clause)) and _figure_between(clause)
 
 
 def _figure_between(text: str) -> bool:
@@ -401,10 +431,15 @@ def owner(
         # "3 di Polewali Mandar, 2 ASN Pemprov, dan 1 dari Pasangkayu": items that name their place after their
         # count; one naming none has no place the article names, and not its neighbour's
         return None, ""
-    far = before and (
-        figure.start - before[-1].end > 30
-        or _SPEAKER_BETWEEN.search(sentence[before[-1].end : figure.start])
-        or _OFFICE_BEFORE.search(sentence[max(0, before[-1].start - 25) : before[-1].start])
+    far = (
+        before
+        and (
+            figure.start - before[-1].end > 30
+            or _SPEAKER_BETWEEN.search(sentence[before[-1].end : figure.start])
+            or _OFFICE_BEFORE.search(sentence[max(0, before[-1].start - 25) : before[-1].start])
+            # "satu orang ASN di Musi Rawas ... dan 19 ASN di Muratara": "di X" after another count is that count's
+            or _placed_count_before(sentence[max(0, before[-1].start - 30) : before[-1].start])
+        )
     )
     if (
         before

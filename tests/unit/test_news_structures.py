@@ -5,6 +5,7 @@ Every test states what a reader of the sentence would take from it, and what it 
 
 import pytest
 
+from ingest.news import reading
 from ingest.news.articles import Article
 from ingest.news.extract import extract, extract_facts
 from ingest.news.numbers import figures, to_number
@@ -907,3 +908,71 @@ def test_a_region_named_in_words_only_is_handed_on_past_a_sentence_without_figur
     )
     found = facts_of(text)
     assert ("asn_reported", "74.08", 3) in found and ("asn_reported", "74.71", 3) not in found
+
+
+def test_election_violations_named_as_of_asn_are_about_asn():
+    text = (
+        "Sebanyak 12 pelanggaran Pilkada berupa netralitas ASN diteruskan Bawaslu Riau ke KASN. Bawaslu Riau "
+        "juga mencatat 30 pelanggaran pemilu lain."
+    )
+    assert facts_of(text) == {("cases_reported", "14", 12)}
+
+
+def test_a_part_out_of_a_whole_takes_the_unit_of_the_whole():
+    sentence = "Pelanggaran itu tersebar di 7 dari 9 kabupaten, dan 3 di antara 5 ASN sudah diperiksa."
+    found = figures(sentence)
+    kinds = [reading.unit(sentence, f, following)[0] for f, following in zip(found, [*found[1:], None], strict=True)]
+    assert kinds[0] == "other" and kinds[2] == "persons"  # regions are no count; the three are persons
+
+
+def test_persons_already_processed_are_reported_not_pending():
+    text = "Bawaslu Provinsi Bengkulu mencatat sudah 9 ASN yang diproses selama Pemilu 2024."
+    assert facts_of(text) == {("asn_reported", "17", 9)}
+
+
+def test_the_country_in_a_national_agency_name_places_nothing():
+    text = (
+        "Bawaslu Kabupaten Kampar mencatat 6 ASN tidak netral. Empat ASN di antaranya telah diteruskan ke "
+        "Komisi Aparatur Sipil Negara Republik Indonesia."
+    )
+    found = facts_of(text)
+    assert ("asn_reported", "14.01", 6) in found and not [f for f in found if f[1] == "ID"]
+
+
+def test_a_regency_short_name_from_the_alias_list():
+    assert facts_of("Bawaslu NTT menangani 3 kasus netralitas ASN di Kabupaten TTU.") == {
+        ("cases_reported", "53.03", 3)
+    }
+
+
+def test_a_place_after_another_count_is_that_counts():
+    text = (
+        "Bawaslu Sumatera Selatan menangani pelanggaran netralitas ASN. Saat ini satu orang ASN di Kabupaten "
+        "Lahat sedang pemanggilan dan 5 ASN di Kabupaten Ogan Ilir sudah diteruskan ke KASN."
+    )
+    found = facts_of(text)
+    assert ("asn_reported", "16.10", 5) in found and ("asn_reported", "16.04", 5) not in found
+
+
+def test_a_count_saying_who_some_of_those_counted_are_is_a_part():
+    text = (
+        "Bawaslu Kota Bengkulu menemukan 7 ASN tidak netral. Dua orang ASN merupakan pegawai Pemprov Bengkulu, "
+        "kata ketua Bawaslu."
+    )
+    assert facts_of(text) == {("asn_reported", "17.71", 7)}
+
+
+def test_a_running_total_makes_the_counts_before_it_parts():
+    text = (
+        "Bawaslu Kabupaten Pesisir Barat kembali melaporkan dua ASN ke KASN karena tidak netral. Jumlah itu "
+        "menggenapkan sembilan ASN yang dilaporkan tahun ini."
+    )
+    assert facts_of(text) == {("asn_reported", "18.13", 9)}
+
+
+def test_the_national_agency_data_cited_by_a_regional_office_is_national():
+    text = (
+        "Ketua Bawaslu Kabupaten Belitung mengingatkan ASN agar netral. Menurut data di KASN tercatat 120 ASN "
+        "melanggar netralitas pada Pemilu 2024."
+    )
+    assert facts_of(text) == {("asn_reported", "ID", 120)}
