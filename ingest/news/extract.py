@@ -237,7 +237,7 @@ class _Reader:
         actor = named_actor[1] if named_actor else self.actor
         as_of = as_of_date(sentence, self.year)
         named = self.elections[index]
-        last_region = self.region
+        last_region = region_before = self.region
         # the region of the sentence before, or of an earlier one of the paragraph ("... berada di
         # Kabupaten Bulukumba. Dengan total 16 kasus."; outlets that give each sentence its own paragraph)
         paragraph_region = (
@@ -542,6 +542,11 @@ class _Reader:
         self._index_figures(index, sentence, previous, flags, found, items, named, as_of, produced)
         self.stated.update(f.value for f in all_figures)
         self.candidates += produced
+        listed = {c.fact.region_code for c in produced if c.stage not in ("rank", "score", "zone")} - {"?"}
+        if len(listed) > 2 and region_before not in listed:
+            # "... Supiori 6 kasus, Merauke 5 kasus, ... Pegunungan Bintang masing-masing 1 kasus.": after a
+            # breakdown by region, the next sentences speak of the whole again, not of its last item
+            self.region = region_before
         self._topic_goes_on(flags, other_subject, own_counted, general_counted)
         self.categories = flags.categories or (self.categories and flags.continues)
         self.unit = sentence_unit or self.unit

@@ -66,6 +66,13 @@ def ranks(sentence: str, found: list[Group], spoken: str | None = None) -> list[
             # nearest the rank word, "posisi pertama ditempati Maluku Utara dan ..." the first after it
             codes = codes[-1:] if group is not after_group else codes[:1]
         out += [Listed("ikp_rank", code, float(value), match.group(1), match.start()) for code in codes]
+    # "Lalu keenam Kalimantan Timur, Jawa Barat, ..., dan kesepuluh Lampung": an ordinal right before a place
+    ranked = {listed.code for listed in out}
+    for match in c["ordinal_before"].finditer(sentence):
+        # the place named first after it, in a list of several
+        first = next((m for g in found for m in g.mentions if m.start == match.end()), None)
+        if first is not None and first.code and first.code not in ranked:
+            out.append(Listed("ikp_rank", first.code, float(ordinal(match.group(1))), match.group(1), match.start()))
     return out
 
 

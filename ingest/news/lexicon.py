@@ -63,6 +63,7 @@ def compiled() -> dict:
         "general_violation": re.compile(_words(r["general_violations"]).pattern + "|" + r["general_violation_pattern"]),
         "general_violation_of_asn": re.compile(r["general_violation_of_asn"], re.I),
         "running_total_before": re.compile(r["running_total_before"], re.I),
+        "ordinal_before": re.compile(r"\b(" + "|".join(r["ordinal_words"]) + r")\s+"),
         "national_data_before": re.compile(r["national_data_before"], re.I),
         "violation_kind": _words([w for words in r["violation_kinds"].values() for w in words]),
         "violation_kinds": {w: kind for kind, words in r["violation_kinds"].items() for w in words},

@@ -51,6 +51,8 @@ _VERB_AFTER = re.compile(r"\s+(?:me|ber)[a-z]{3,}")  # an active verb: the name 
 _HYPOTHETICAL_AFTER = re.compile(r"^\s*yang\s+(?:bisa|dapat|akan|mungkin|bakal)\b", re.I)
 _LEADING_ZERO = re.compile(r"0\d+")
 # "10 ASN ..., yakni staf, guru termasuk empat pejabat": a count of those included is part of another
+# "dengan jumlah antara 2 hingga 1 pelanggaran": the far end of a range is no count either
+_RANGE_BEFORE = re.compile(r"\bantara\s+[\w.,]+\s+(?:hingga|sampai|dan|-)\s*$", re.I)
 _INCLUDING_BEFORE = re.compile(r"\btermasuk\s+(?:di\s*antaranya\s+)?$", re.I)
 _WHO_AFTER = re.compile(
     r"^\s*(?:(?:orang|asn|pns)\s+)?(?:merupakan|menjabat|berasal\s+dari|bertugas\s+(?:di|sebagai)|berstatus|adalah)\b",
@@ -215,6 +217,7 @@ def is_approximate(sentence: str, figure: Figure) -> bool:
     return bool(
         c["approx_before"].search(sentence[max(0, figure.start - 40) : figure.start])
         or c["approx_after"].match(sentence[figure.end : figure.end + 12])
+        or _RANGE_BEFORE.search(sentence[max(0, figure.start - 30) : figure.start])
     )
 
 
@@ -296,6 +299,13 @@ class Cues:
                     continue
                 if cue.stage not in best or distance < best[cue.stage][0]:
                     best[cue.stage] = (distance, cue.text)
+        if right[0] < right[1] and any(
+            cue.stage == "denied" and not re.search(r"[,;]", self.sentence[right[0] : cue.start])
+            for cue in self._within(right[0], min(right[1], right[0] + reach), ("after", "either"))
+        ):
+            # "178 ASN yang diberikan rekomendasi ... belum ditindaklanjuti": what its own clause says has not
+            # happened yet defines it; it counts those left, no stage's
+            return "denied", ""
         specific = {name: found for name, found in best.items() if name != "reported"}
         if specific:
             # nearest first; of words as near, the longer ("rekomendasikan ke KASN" before "rekomendasikan")

@@ -976,3 +976,35 @@ def test_the_national_agency_data_cited_by_a_regional_office_is_national():
         "melanggar netralitas pada Pemilu 2024."
     )
     assert facts_of(text) == {("asn_reported", "ID", 120)}
+
+
+def test_those_whose_next_stage_has_not_come_are_no_fact_of_the_stage_before():
+    text = "Sebanyak 120 ASN yang sudah mendapat rekomendasi sanksi dari KASN belum ditindaklanjuti."
+    assert facts_of(text) == set()
+
+
+def test_parliamentary_candidates_with_asn_status_are_no_count_of_asn():
+    assert facts_of("Bawaslu Papua Barat: Status ASN Dua Caleg Harus Jelas") == set()
+
+
+def test_after_a_breakdown_by_region_the_text_speaks_of_the_whole_again():
+    text = (
+        "Bawaslu Provinsi Papua merekomendasikan 10 ASN ke KASN. Kasus itu terdapat di Kabupaten Supiori 4 kasus, "
+        "Merauke 3 kasus, Nabire 2 kasus dan Keerom 1 kasus. Dari jumlah itu, 3 ASN sudah dijatuhi sanksi."
+    )
+    found = facts_of(text)
+    assert ("asn_followed_up", "91", 3) in found and ("asn_followed_up", "91.11", 3) not in found
+
+
+def test_both_ends_of_a_range_are_estimates():
+    sentence = "Pelanggaran juga terjadi di beberapa daerah lain dengan jumlah antara 2 hingga 1 pelanggaran."
+    low, high = figures(sentence)
+    assert reading.is_approximate(sentence, low) and reading.is_approximate(sentence, high)
+
+
+def test_an_ordinal_right_before_a_place_in_an_index_list_is_its_rank():
+    text = (
+        "Bawaslu merilis IKP netralitas ASN: Maluku Utara, Sulawesi Utara, Banten, lalu keempat Sulawesi Selatan "
+        "dan kelima Nusa Tenggara Timur."
+    )
+    assert facts_of(text) == {("ikp_rank", "73", 4), ("ikp_rank", "53", 5)}
