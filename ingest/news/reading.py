@@ -44,7 +44,6 @@ _AMONG_BEFORE = re.compile(r"\b(?:di\s*antaranya|diantaranya)\s+$", re.I)
 _INDEFINITE = re.compile(r"^\s*(?:orang|kasus)\s+(?:yang|asn|kepala)", re.I)
 # "..., Taliabu 10 orang": a list item whose capitalised name is no known region
 _OWN_NAME_BEFORE = re.compile(r"[,;]\s*(?:dan\s+|serta\s+)?(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?\s*$")
-_PLACE_AFTER_COUNT = re.compile(r"\d\s+(?:\w+\s+)?(?:di|dari)\s+$", re.I)
 _ITEM_AFTER_PLACE = re.compile(r"\s*[,;]\s*(?:dan\s+|serta\s+)?", re.I)
 _NEXT_ITEM = re.compile(r"\b(?:hingga|sedangkan)\b|\b(?:dan|serta)\s+(?=dugaan\b|pelanggaran\b)")
 _VERB_AFTER = re.compile(r"\s+(?:me|ber)[a-z]{3,}")  # an active verb: the name before it is a subject
@@ -402,9 +401,10 @@ def in_later_clause(sentence: str, start: int, group: Group) -> bool:
 
 
 def _placed_count_before(text: str) -> bool:
-    """Whether the text before a place ends on another count and "di", in one clause ("satu orang ASN di ")."""
+    """Whether the text before a place ends on another count and "di" or "dari", in one clause ("satu orang
+    ASN di ", "3 dari ")."""
     clause = re.split(r"[,;]", text)[-1]
-    return bool(re.search(r"\bdi\s+$", clause)) and _figure_between(clause)
+    return bool(re.search(r"\b(?:di|dari)\s+$", clause)) and _figure_between(clause)
 
 
 def _figure_between(text: str) -> bool:
@@ -434,7 +434,7 @@ def owner(
         before
         and before[-1] is taken
         and not attached_after
-        and _PLACE_AFTER_COUNT.search(sentence[max(0, taken.start - 8) : taken.start])
+        and _placed_count_before(sentence[max(0, taken.start - 30) : taken.start])
         and _ITEM_AFTER_PLACE.fullmatch(sentence[taken.end : figure.start])
         and not _PART_AFTER.match(sentence[unit_end:])
     ):

@@ -1008,3 +1008,20 @@ def test_an_ordinal_right_before_a_place_in_an_index_list_is_its_rank():
         "dan kelima Nusa Tenggara Timur."
     )
     assert facts_of(text) == {("ikp_rank", "73", 4), ("ikp_rank", "53", 5)}
+
+
+def test_an_item_naming_no_place_of_its_own_takes_none_of_its_neighbours():
+    text = (
+        "Bawaslu Jawa Barat menangani 10 perkara netralitas ASN. Satu perkara di Kabupaten Bandung, satu di Kota "
+        "Depok, dan delapan perkara lainnya telah diteruskan ke KASN."
+    )
+    found = facts_of(text)
+    assert ("cases_reported", "32.76", 1) in found and not [f for f in found if f[2] == 8 and f[1] == "32.76"]
+
+
+def test_counts_of_police_members_are_another_subject():
+    text = (
+        "Bawaslu Jawa Barat menangani 10 perkara netralitas ASN. Lalu dari anggota Polri, di Indramayu empat dan "
+        "Karawang satu."
+    )
+    assert facts_of(text) == {("cases_reported", "32", 10)}
