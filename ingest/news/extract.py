@@ -232,7 +232,7 @@ class _Reader:
         c = compiled()
         about_asn = flags.about_asn
         # "Selain ASN, terdapat 17 pelanggaran terkait APK": ASN set aside names the other subject's sentence
-        other_subject = flags.other_subject and not re.search(r"\b(?:asn|pns)\b", _set_aside(sentence.lower()))
+        other_subject = flags.other_subject and not c["asn_named"].search(_set_aside(sentence.lower()))
         named_actor = reading.actor_named(sentence)
         actor = named_actor[1] if named_actor else self.actor
         as_of = as_of_date(sentence, self.year)

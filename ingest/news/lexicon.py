@@ -68,6 +68,7 @@ def compiled() -> dict:
         "violation_kind": _words([w for words in r["violation_kinds"].values() for w in words]),
         "violation_kinds": {w: kind for kind, words in r["violation_kinds"].items() for w in words},
         "asn_unit": re.compile(rf"^\s*(?:orang\s+)?\(?(?:{_alternation(r['asn_units'])})\b"),
+        "asn_named": re.compile(rf"\b(?:{_alternation(r['asn_units'])})\b"),
         "other_subject": _words(r["other_subjects"]),
         "topic_set_aside": re.compile(r["topic_set_aside_by"] + rf"(?:{_alternation(r['asn_units'])})\b", re.I),
         "actors": {kind: _words(words) for kind, words in r["actors"].items()},

@@ -1025,3 +1025,12 @@ def test_counts_of_police_members_are_another_subject():
         "Karawang satu."
     )
     assert facts_of(text) == {("cases_reported", "32", 10)}
+
+
+def test_asn_written_out_in_full_counts_beside_another_subject():
+    text = (
+        "Bawaslu Provinsi Papua menangani pelanggaran pada Pilkada 2020. Jadi selain pelanggaran netralitas aparatur "
+        "sipil negara sebanyak 22 kasus, ada juga 14 dugaan pelanggaran pidana pemilu dan 4 kode etik penyelenggara "
+        "pemilu."
+    )
+    assert facts_of(text) == {("cases_reported", "91", 22)}
