@@ -93,7 +93,7 @@ NEWS_SETS ?= $(NEWS_DEV_GOLD):$(NEWS_DEV_TEXTS) data/news-labels/tuning.json:dat
 	data/news-labels/fresh.json:data/news-fresh data/news-labels/blind.json:data/news-blind \
 	data/news-labels/round5.json:data/news-round5 data/news-labels/round6.json:data/news-round6 \
 	data/news-labels/round7.json:data/news-round7 data/news-labels/round8.json:data/news-round8 \
-	data/news-labels/round9.json:data/news-round9 data/news-labels/round10.json:data/news-round10 data/news-labels/round11.json:data/news-round11 data/news-labels/round12.json:data/news-round12 data/news-labels/round13.json:data/news-round13 data/news-labels/round14.json:data/news-round14 data/news-labels/round15.json:data/news-round15 data/news-labels/round16.json:data/news-round16 data/news-labels/round17.json:data/news-round17 data/news-labels/round18.json:data/news-round18 data/news-labels/round19.json:data/news-round19 data/news-labels/round20.json:data/news-round20
+	data/news-labels/round9.json:data/news-round9 data/news-labels/round10.json:data/news-round10 data/news-labels/round11.json:data/news-round11 data/news-labels/round12.json:data/news-round12 data/news-labels/round13.json:data/news-round13 data/news-labels/round14.json:data/news-round14 data/news-labels/round15.json:data/news-round15 data/news-labels/round16.json:data/news-round16 data/news-labels/round17.json:data/news-round17 data/news-labels/round18.json:data/news-round18 data/news-labels/round19.json:data/news-round19 data/news-labels/round20.json:data/news-round20 data/news-labels/round21.json:data/news-round21
 eval-news: setup
 	$(BIN)/python -m ingest.news.evaluate tests/fixtures/news/gold.json tests/fixtures/news/labelled/gold.json
 	@for set in $(NEWS_SETS); do \

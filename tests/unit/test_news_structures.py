@@ -1034,3 +1034,11 @@ def test_asn_written_out_in_full_counts_beside_another_subject():
         "pemilu."
     )
     assert facts_of(text) == {("cases_reported", "91", 22)}
+
+
+def test_witnesses_heard_are_no_count_of_asn():
+    text = (
+        "Bawaslu Kabupaten Sleman meneruskan dugaan pelanggaran netralitas ASN ke BKN. Saksi yang diklarifikasi "
+        "sebanyak enam orang, termasuk saksi dari tim pasangan calon."
+    )
+    assert facts_of(text) == set()
