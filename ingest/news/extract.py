@@ -651,9 +651,12 @@ class _Reader:
                 item.lose("region_carried", "region of the sentence before")
             item.carried = True
             return [last_region]
-        if compiled()["national_data_before"].search(sentence[max(0, item.figure.start - 80) : item.figure.start]):
+        lexicon = compiled()
+        before = sentence[max(0, item.figure.start - 80) : item.figure.start]
+        if lexicon["national_data_before"].search(before) or lexicon["national_scope"].search(sentence):
             # "mengingat data di Komisi Aparatur Sipil Negara (KASN) tercatat 64 pelanggaran": the national
-            # agency's own tally, cited by a regional office, is the country's
+            # agency's own tally, cited by a regional office, is the country's; so is a count "pada Pemilu
+            # nasional 2024"
             return [NATIONAL_CODE]
         if paragraph_region:
             item.lose("region_carried", "region of the sentence before")

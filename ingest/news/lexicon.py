@@ -65,6 +65,7 @@ def compiled() -> dict:
         "running_total_before": re.compile(r["running_total_before"], re.I),
         "ordinal_before": re.compile(r"\b(" + "|".join(r["ordinal_words"]) + r")\s+"),
         "national_data_before": re.compile(r["national_data_before"], re.I),
+        "national_scope": re.compile(r["national_scope"], re.I),
         "violation_kind": _words([w for words in r["violation_kinds"].values() for w in words]),
         "violation_kinds": {w: kind for kind, words in r["violation_kinds"].items() for w in words},
         "asn_unit": re.compile(rf"^\s*(?:orang\s+)?\(?(?:{_alternation(r['asn_units'])})\b"),

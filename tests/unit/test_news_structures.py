@@ -1042,3 +1042,19 @@ def test_witnesses_heard_are_no_count_of_asn():
         "sebanyak enam orang, termasuk saksi dari tim pasangan calon."
     )
     assert facts_of(text) == set()
+
+
+def test_a_count_of_the_national_election_is_national():
+    text = (
+        "Kepala BKD Jawa Barat memberikan keterangan di Gedung Sate. KASN mengungkap sekitar 400 ASN diduga "
+        "melanggar netralitas pada Pemilihan Umum (Pemilu) nasional 2024."
+    )
+    assert facts_of(text) == {("asn_reported", "ID", 400)}
+
+
+def test_a_regional_office_number_is_no_count():
+    text = (
+        "Bawaslu Kota Semarang menangani dua kasus dugaan pelanggaran netralitas ASN. Kedua ASN ini akan "
+        "dilaporkan kepada BKN Regional 1 Yogyakarta."
+    )
+    assert not [f for f in facts_of(text) if f[2] == 1]
