@@ -42,6 +42,8 @@ EXTRACTOR_VERSION = f"3.{rules()['version']}"
 # a sentence holding none of these (digits, zone or rank words, number words) states no figure
 _FIGURE_HINT = re.compile(r"\d|zona|urutan|peringkat|posisi|ranking")  # matched against lower-cased text
 _COUNTED = ("persons", "cases")
+# "merekomendasikan", "direkomendasi", "direkom": Bawaslu's verb of recommending, which forwards to KASN
+_BAWASLU_RECOMMENDS = re.compile(r"\b(?:di|me)rekom|rekomendasikan", re.I)
 _ITEM_GAP = re.compile(r"\W{0,4}|\s+(?:ada|sebanyak|berjumlah)\s+", re.I)  # between a region and its count
 _LIST_ITEM = re.compile(r"\s*(?:[-•*]|\d{1,3}\.\s)")  # "- Bupati Konawe", "9. Wali Kota Surabaya"
 _NAME_ONLY = re.compile(r"(?:[A-Z][\w'-]*\.?\s*){1,4}")  # "Wali Kota Surabaya": a list entry, no sentence
@@ -371,6 +373,9 @@ class _Reader:
                 right_end, shared = (comma, False) if comma >= 0 else (right_end, True)
             right = (item.unit_end, right_end)
             stage, stage_words = cues.stage(left, right, shared)
+            next_count = next((it.figure.start for it in items[i + 1 :] if it.kind in _COUNTED), len(sentence))
+            if cues.denied_after(item.unit_end, next_count):
+                stage, stage_words = "denied", ""
             if not previous_end and stage is not None:
                 # "Di antaranya terbukti melanggar dan 1.450 ASN ... sudah dijatuhkan sanksi oleh PPK": the words
                 # of the figure's own clause win over those of a clause before it
@@ -693,7 +698,7 @@ class _Reader:
             stage = "reported"
         if stage == "followed_up" and _BY_KASN.match(sentence[right[0] : right[0] + 60]) and item.kind == "persons":
             stage = "recommended"  # "7 ASN ... sudah diberi sanksi oleh KASN": KASN's sanction is its recommendation
-        if stage == "recommended" and actor == "bawaslu" and re.search(r"rekomendasikan", stage_words, re.I):
+        if stage == "recommended" and actor == "bawaslu" and _BAWASLU_RECOMMENDS.search(stage_words):
             stage = "forwarded"  # Bawaslu "recommends" to KASN: it forwards, KASN recommends sanctions
         if stage == "forwarded" and actor == "kasn" and item.kind == "cases":
             stage = "reported"

@@ -298,13 +298,6 @@ class Cues:
                     continue
                 if cue.stage not in best or distance < best[cue.stage][0]:
                     best[cue.stage] = (distance, cue.text)
-        if right[0] < right[1] and any(
-            cue.stage == "denied" and not re.search(r"[,;]", self.sentence[right[0] : cue.start])
-            for cue in self._within(right[0], min(right[1], right[0] + reach), ("after", "either"))
-        ):
-            # "178 ASN yang diberikan rekomendasi ... belum ditindaklanjuti": what its own clause says has not
-            # happened yet defines it; it counts those left, no stage's
-            return "denied", ""
         specific = {name: found for name, found in best.items() if name != "reported"}
         if specific:
             # nearest first; of words as near, the longer ("rekomendasikan ke KASN" before "rekomendasikan")
@@ -313,6 +306,16 @@ class Cues:
         if "reported" in best:
             return "reported", best["reported"][1]
         return None, ""
+
+    def denied_after(self, start: int, end: int) -> bool:
+        """ "178 ASN yang diberikan rekomendasi ... belum ditindaklanjuti", "131 rekomendasi KASN pada 67
+        pemerintah daerah yang belum ditindaklanjuti": what the figure's own clause says has not happened yet
+        defines it; it counts those left, no stage's. `end` is where the next count starts."""
+        end = min(end, start + rules()["stage_reach"])
+        return any(
+            cue.stage == "denied" and not re.search(r"[,;]", self.sentence[start : cue.start])
+            for cue in self._within(start, end, ("after", "either"))
+        )
 
     def followed_up_near(self, left: tuple[int, int], right: tuple[int, int]) -> bool:
         """Whether words of a follow-up by the PPK stand on either side of a percentage."""

@@ -1058,3 +1058,30 @@ def test_a_regional_office_number_is_no_count():
         "dilaporkan kepada BKN Regional 1 Yogyakarta."
     )
     assert not [f for f in facts_of(text) if f[2] == 1]
+
+
+def test_recommendations_not_yet_followed_up_past_a_count_of_regions_are_no_fact():
+    text = (
+        "Kemendagri menegur kepala daerah yang belum menjalankan rekomendasi sanksi netralitas ASN pada Pilkada 2020. "
+        "Hingga Oktober terdapat 131 rekomendasi KASN pada 67 pemerintah daerah yang belum ditindaklanjuti oleh kepala "
+        "daerah selaku pejabat pembina kepegawaian. Rinciannya, 10 gubernur belum menindaklanjuti 16 rekomendasi, 48 "
+        "bupati belum menindaklanjuti 104 rekomendasi."
+    )
+    assert facts_of(text, "2020-11-01") == set()
+
+
+def test_recommended_then_followed_up_with_a_sanction():
+    text = (
+        "KASN merekomendasikan sanksi bagi ASN Kabupaten Dompu yang tidak netral. Dari 7 ASN yang direkomendasi "
+        "untuk diberikan sanksi, 6 orang sudah ditindaklanjuti berupa sanksi moral."
+    )
+    found = facts_of(text, "2020-11-02")
+    assert {("asn_recommended", "52.05", 7), ("asn_followed_up", "52.05", 6)} <= found
+
+
+def test_a_recommendation_named_as_the_basis_of_a_sanction_is_not_its_stage():
+    text = (
+        "Bupati Dompu menjatuhkan hukuman disiplin penundaan kenaikan gaji sebagaimana isi rekomendasi kepada 6 "
+        "orang ASN yang melanggar netralitas."
+    )
+    assert not [f for f in facts_of(text, "2020-11-02") if f[0] == "asn_recommended"]
