@@ -33,6 +33,24 @@ _MONTHS = {
     "oktober": 10,
     "november": 11,
     "desember": 12,
+    # as datelines abbreviate them ("Rabu, 11 Nov 2020 11:31 WIB")
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "oct": 10,
+    "nov": 11,
+    "des": 12,
+    "dec": 12,
 }
 _DATE_PATTERNS = (
     re.compile(r"\((\d{1,2})/(\d{1,2})/(\d{4})\)"),  # Rabu (23/9/2020)

@@ -38,6 +38,7 @@ class Candidate:
     position: int = 0  # reading order within the article, for ties
     parent: int | None = None  # a breakdown's total ("76 kasus, 12 dihentikan"): its position
     title: bool = False  # read from a title or subheading, which the body usually states again
+    unplaced: bool = False  # a title naming no place, which leaves it to the body to say where
 
 
 def decide(candidates: list[Candidate]) -> tuple[list[Fact], list[Candidate]]:
@@ -47,8 +48,17 @@ def decide(candidates: list[Candidate]) -> tuple[list[Fact], list[Candidate]]:
     ("12 ASN", "12 laporan") is one fact, the persons': the funnel counts ASN."""
     thresholds = rules()["confidence"]
     in_body = {(c.fact.metric, c.fact.region_code, c.fact.value) for c in candidates if not c.title}
+    stated_in_body = {c.fact.value for c in candidates if not c.title and c.confidence >= thresholds["publish_at"]}
+    # a title naming no place ("Dua Camat ... Langgar Netralitas") leaves it to the body to say where and what
     restated = {
-        c.position for c in candidates if c.title and (c.fact.metric, c.fact.region_code, c.fact.value) in in_body
+        c.position
+        for c in candidates
+        if c.title
+        and (
+            (c.fact.metric, c.fact.region_code, c.fact.value) in in_body
+            or c.unplaced
+            and c.fact.value in stated_in_body
+        )
     }
     candidates = [c for c in candidates if c.position not in restated]
     totals: dict[tuple, float] = {}

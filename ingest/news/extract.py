@@ -51,6 +51,23 @@ _QUANTITY_WORD_BEFORE = re.compile(r"\b(?:sebanyak|mencapai|berjumlah|yakni|yait
 _CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the decimal comma of "45,4 persen"
 
 
+_OUT_OF = re.compile(r"\s*(?:dari|di\s*antara)\s+", re.I)
+_DESCRIBED = re.compile(r"\s*yang\b[^,.;]{0,60}?\b(?:itu|tersebut)\b", re.I)
+_UNKNOWN_ELECTION = "unknown"  # an election named that ref_elections does not list
+
+
+def _each_by_total(items: list[_Figure], i: int, regions: int) -> bool:
+    """Whether a count stated once for several regions is each one's because the sentence's total adds up
+    only so: "empat kasus lain ... dua kasus di Kabupaten Purworejo, serta satu temuan di Kota Salatiga dan
+    Kabupaten Wonosobo" (4 = 2 + 1 + 1, not 2 + 1)."""
+    counts = [it.figure.value for it in items if it.kind not in ("other", "percent")]
+    if i == 0 or len(counts) < 3 or items[0].kind in ("other", "percent"):
+        return False
+    total, value = items[0].figure.value, items[i].figure.value
+    parts = sum(counts[1:]) - value
+    return parts + value * regions == total and parts + value != total
+
+
 def _clause_break(sentence: str, start: int, end: int) -> int:
     """Where the last clause before `end` begins: its comma or " dan " (-1: none after `start`). A comma
     between a quantity word and the figure ("... ditindaklanjuti PPK sebanyak, 635") ends no clause."""
@@ -126,8 +143,12 @@ class _Reader:
             and len(s) <= 150
             and not s.rstrip().endswith((".", "!", "?", '"', "”", "'"))
         }
+        self.first_body = next((i for i in range(len(self.pairs)) if i not in self.titles), len(self.pairs))
         named = [e for found in self.elections[:4] for _, e in found if e]
         self.election = named[0] if named else next((e for found in self.elections for _, e in found if e), None)
+        # an article whose opening names only elections ref_elections does not list ("pilkada 2018") is about
+        # one of those: its figures name no election Netra knows
+        self.election_unknown = not named and any(e is None for found in self.elections[:4] for _, e in found)
         self.named_codes = {m.code for found in self.mentions for m in found if m.code}
         provinces = [province_of(m.code) for found in self.mentions for m in found if m.code]
         self.province = max(set(provinces), key=provinces.count) if provinces else None
@@ -200,7 +221,14 @@ class _Reader:
                 # list of places speaks of none of them
                 # an item of a list of names ("- Bupati Konawe", "9. Wali Kota Surabaya") hands no region on
                 listing = len({m.code for m in named}) > 2
-                if not listing and not _LIST_ITEM.match(sentence) and not _NAME_ONLY.fullmatch(sentence.strip()):
+                # a title line inside the body is another article's link ("KPU Sebut Cagub Papua Barat Daya ...")
+                linked = index in self.titles and index > self.first_body
+                if (
+                    not listing
+                    and not linked
+                    and not _LIST_ITEM.match(sentence)
+                    and not _NAME_ONLY.fullmatch(sentence.strip())
+                ):
                     self._speaks_of(spoken, paragraph, index, counted=False)
             known = [e for _, e in self.elections[index] if e]
             if known:
@@ -358,7 +386,20 @@ class _Reader:
                 left_start = count_left  # "tindak lanjut ... baru 256 ASN atau 52 persen": the count's words
             left = (left_start, figure.start)
             count_left = left_start
-            right_end = next_start
+            right_start, right_end = item.unit_end, next_start
+            whole = items[i + 1] if i + 1 < len(items) else None
+            if next_start < item.unit_end:
+                # "satu dari empat ASN telah mendapatkan sanksi": the whole a part is out of stands inside the
+                # part's unit; the words after the whole are the part's
+                right_end = next(
+                    (it.figure.start for it in items[i + 1 :] if it.figure.start >= item.unit_end), len(sentence)
+                )
+            elif whole is not None and _OUT_OF.fullmatch(sentence[item.unit_end : whole.figure.start]):
+                # "1.420 orang dari 1.605 ASN yang terbukti melanggar itu telah dijatuhi hukuman disiplin": the
+                # part's stage follows the whole and the words describing it
+                described = _DESCRIBED.match(sentence, whole.unit_end)
+                right_start = described.end() if described else whole.unit_end
+                right_end = items[i + 2].figure.start if i + 2 < len(items) else len(sentence)
             if (
                 i + 1 < len(items)
                 and items[i + 1].kind == "percent"
@@ -369,9 +410,9 @@ class _Reader:
             if shared:
                 # "245, bukan pelanggaran sebanyak 161": words after a comma belong to the next figure,
                 # words before it to this one
-                comma = next((m.start() for m in _CLAUSE_COMMA.finditer(sentence, item.unit_end, right_end)), -1)
+                comma = next((m.start() for m in _CLAUSE_COMMA.finditer(sentence, right_start, right_end)), -1)
                 right_end, shared = (comma, False) if comma >= 0 else (right_end, True)
-            right = (item.unit_end, right_end)
+            right = (right_start, right_end)
             stage, stage_words = cues.stage(left, right, shared)
             next_count = next((it.figure.start for it in items[i + 1 :] if it.kind in _COUNTED), len(sentence))
             if cues.denied_after(item.unit_end, next_count):
@@ -435,6 +476,8 @@ class _Reader:
             if reading.is_approximate(sentence, figure):
                 item.lose("approximate", "an estimate or a lower bound")
             group, how = reading.owner(sentence, figure, item.unit_end, found, taken)
+            if how == "together" and _each_by_total(items, i, len(group.mentions)):
+                how = "attached"  # "empat kasus ...: dua di Purworejo, serta satu di Salatiga dan Wonosobo": one each
             if (
                 (flags.categories or self.categories and flags.continues)
                 and item.kind != "percent"
@@ -475,10 +518,13 @@ class _Reader:
             if earlier and (pointed or any(r in regions for r, _ in earlier) and (item.inherited or not found)):
                 previous_end = item.unit_end
                 anaphoric = True
-                if pointed and how == "attached" and len(found) == 1 and len(regions) == 1 and regions[0]:
+                whole_of_part = any(it.unit_end > figure.start for it in items[:i])  # "satu dari empat ASN"
+                one_place = len(found) == 1 and len(regions) == 1 and regions[0]
+                if pointed and how == "attached" and one_place and not whole_of_part:
                     # "... melaporkan 18 ASN. Sebanyak 18 ASN tersebut berada di Kabupaten Wonogiri": the figure
                     # pointed back at is placed, inside the region it was read for (the sentence's one place: "9
-                    # orang itu tersebar di Padang 3 ASN, ..." lists places)
+                    # orang itu tersebar di Padang 3 ASN, ..." lists places); the whole a part is out of is not
+                    # placed where the part is ("satu dari empat ASN ..., yaitu di Kabupaten Brebes")
                     self._place_again(figure.value, regions[0])
                 if earlier[0][0] != "?" and (not found or pointed):
                     # "Ketua Bawaslu NTB mengatakan, dari 104 ASN itu sebanyak tujuh orang ...": the figures after
@@ -496,6 +542,9 @@ class _Reader:
             if metric is None:
                 continue
             election = self._election(named, figure, paragraph)
+            if election is _UNKNOWN_ELECTION:
+                election = None  # "Pilkada 2015 ... terdapat 29 kasus": no fact of the elections Netra knows
+                item.lose("unknown_election", "about an election ref_elections does not list")
             split = False  # a part of the total before it, which stays the total later breakdowns split
             for region in regions:
                 fact = Fact(
@@ -510,6 +559,7 @@ class _Reader:
                     index * 1000 + figure.start,
                     parent,
                     index in self.titles,
+                    index in self.titles and not self.mentions[index],
                 )
                 produced.append(candidate)
                 self.seen.setdefault(figure.value, []).append((region or "?", item.kind, stage))
@@ -718,16 +768,16 @@ class _Reader:
     def _election(self, named: list[tuple[int, str | None]], figure: Figure, paragraph: int) -> str | None:
         """The election named nearest before the figure, or right after it; else the one an earlier
         sentence of the paragraph named ("... pada Pemilu 2019 juga ditemukan. Terdapat 914 temuan"), else
-        the article's."""
+        the article's. `_UNKNOWN_ELECTION` where that is one ref_elections does not list."""
         before = [e for pos, e in named if pos < figure.start]
         if before:
-            return before[-1] or self.election
+            return before[-1] or _UNKNOWN_ELECTION
         after = [(pos, e) for pos, e in named if pos > figure.end]
-        if after and after[0][0] - figure.end < 60 and after[0][1]:
-            return after[0][1]
+        if after and after[0][0] - figure.end < 60:
+            return after[0][1] or _UNKNOWN_ELECTION  # "721 kasus ... ditemukan selama Pilkada 2018"
         if self.paragraph_election and self.paragraph_election[0] == paragraph:
             return self.paragraph_election[1]
-        return self.election
+        return _UNKNOWN_ELECTION if self.election_unknown else self.election
 
     def _index_figures(self, index, sentence, previous, flags, found, items, named, as_of, produced) -> None:
         """IKP ranks and scores, and zones, listed in the sentence."""

@@ -91,6 +91,11 @@ def _words_value(text: str) -> int:
 
 
 @cache
+def _one_of() -> re.Pattern:
+    return re.compile(rules()["one_of_before"])
+
+
+@cache
 def _collective_pattern() -> re.Pattern:
     """ "Keenam ASN tersebut", "kedua laporan itu": "ke" and a number word before what it counts and a word
     pointing at it count them all, not an ordinal."""
@@ -100,8 +105,7 @@ def _collective_pattern() -> re.Pattern:
     return re.compile(rf"\bke({simple})\s+(?:orang\s+)?(?:{units})\b(?=(?:\s+\w+){{0,2}}?\s+(?:tersebut|itu|ini)\b)")
 
 
-# "salah satu partai", "salah seorang pengawas": one of something, no count; "salah satu ASN" counts one
-_ONE_OF = re.compile(r"\bsalah\s+$")
+# "salah satu ASN" counts one; "salah satu partai" (`one_of_before`) counts nothing
 _PERSON_AFTER = re.compile(r"^\s+(?:oknum\s+)?(?:asn|pns|pegawai|aparatur|pejabat|orang\s+asn)\b")
 
 
@@ -117,7 +121,7 @@ def figures(sentence: str) -> list[Figure]:
             Figure(match.start(1), match.end(1), text, float(_words_value(text)), spelled=True, collective=True)
         )
     for match in _word_pattern().finditer(lowered):
-        if _ONE_OF.search(lowered[max(0, match.start() - 7) : match.start()]) and not _PERSON_AFTER.match(
+        if _one_of().search(lowered[max(0, match.start() - 7) : match.start()]) and not _PERSON_AFTER.match(
             lowered[match.end() :]
         ):
             continue

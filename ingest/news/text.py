@@ -14,7 +14,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“'A-Z0-9\[])|\s+•\s+") 
 _AS_OF = re.compile(
     r"\b(?:per|hingga|sampai(?:\s+dengan)?|s\.d\.?|tercatat)\s+(?:tanggal\s+)?(?:(\d{1,2})\s+)?("
     + "|".join(_MONTHS)
-    + r")(?:\s+(\d{4}))?",
+    + r")\b(?:\s+(\d{4}))?",
     re.I,
 )
 # "Pilkada Serentak 2020", "Pemilihan Umum (Pemilu) 2024", "Pilkada Wakatobi 2020"
@@ -25,6 +25,7 @@ _ELECTION = re.compile(
     re.I,
 )
 _GENERAL_ELECTIONS = ("pemilu", "pemilihan umum", "pileg", "pilpres")
+_NATIONAL_RACE = re.compile(r"\b(?:presiden|legislatif)\b", re.I)
 # "pada momentum Pilkada", "jelang Pemilu": an election named without its year
 _ELECTION_WORD = re.compile(
     r"(?<!pengawas )(?<!komisi )(?<!penyelenggara )"
@@ -80,7 +81,8 @@ def elections(text: str, year: int | None = None) -> list[tuple[int, str | None]
         return []  # most sentences name no election: a substring test spares the patterns
     found = []
     for match in _ELECTION.finditer(text):
-        kind = "Pemilu" if match.group(1).lower().startswith(_GENERAL_ELECTIONS) else "Pilkada"
+        general = match.group(1).lower().startswith(_GENERAL_ELECTIONS) or _NATIONAL_RACE.search(match.group())
+        kind = "Pemilu" if general else "Pilkada"  # "Pemilihan Presiden 2019" is the general election's
         found.append((match.start(), election_aliases().get(fold(f"{kind} {match.group(2)}"))))
     for match in _YEAR.finditer(text):
         held = {e for e in election_aliases().values() if e.endswith(f"_{match.group(1)}")}

@@ -1085,3 +1085,116 @@ def test_a_recommendation_named_as_the_basis_of_a_sanction_is_not_its_stage():
         "orang ASN yang melanggar netralitas."
     )
     assert not [f for f in facts_of(text, "2020-11-02") if f[0] == "asn_recommended"]
+
+
+def test_a_part_out_of_a_whole_takes_the_stage_said_after_the_whole():
+    text = (
+        "Bawaslu Jawa Timur menemukan enam ASN yang diduga melanggar netralitas. Tiga di antaranya terbukti melanggar. "
+        "Adapun satu dari tiga ASN itu telah mendapatkan sanksi, yaitu di Kabupaten Jember."
+    )
+    found = facts_of(text, "2019-03-01")
+    assert ("asn_followed_up", "35.09", 1) in found
+    assert not [f for f in found if f[1] == "35.09" and f[2] == 3]  # the whole stays Jawa Timur's
+
+
+def test_the_words_describing_a_whole_are_not_the_parts_stage():
+    text = (
+        "KASN menerima aduan atas 300 ASN yang diduga melanggar netralitas, dan 120 ASN di antaranya terbukti "
+        "melanggar. Selanjutnya, sebanyak 90 orang dari 120 ASN yang terbukti melanggar itu telah dijatuhi hukuman "
+        "disiplin oleh PPK."
+    )
+    found = facts_of(text, "2023-01-10")
+    assert ("asn_followed_up", "ID", 90) in found
+    assert ("asn_recommended", "ID", 90) not in found
+
+
+def test_a_stated_total_gives_a_count_to_each_of_the_regions_after_it():
+    text = (
+        "Bawaslu Jawa Timur menangani dugaan pelanggaran netralitas ASN. Sementara enam kasus lain masih dalam "
+        "penanganan: dua kasus di Kabupaten Jember, serta dua temuan di Kabupaten Banyuwangi dan Kabupaten Bondowoso."
+    )
+    found = facts_of(text, "2019-03-01")
+    assert {("cases_pending", "35.09", 2), ("cases_pending", "35.10", 2), ("cases_pending", "35.11", 2)} <= found
+
+
+def test_without_a_total_that_adds_up_a_count_for_several_regions_is_theirs_together():
+    text = (
+        "Bawaslu Jawa Timur menangani dugaan pelanggaran netralitas ASN. Sementara lima kasus lain masih dalam "
+        "penanganan: tiga kasus di Kabupaten Jember, serta dua temuan di Kabupaten Banyuwangi dan Kabupaten Bondowoso."
+    )
+    found = facts_of(text, "2019-03-01")
+    assert ("cases_pending", "35.09", 3) in found
+    assert not [f for f in found if f[1] in ("35.10", "35.11")]
+
+
+def test_a_sanction_already_imposed_after_recommendations_is_a_follow_up():
+    text = (
+        "Bawaslu Kabupaten Jember merekomendasikan sanksi bagi tiga ASN yang tidak netral. Dari tiga rekomendasi "
+        "sanksi tersebut, baru satu yang sudah dijatuhkan."
+    )
+    assert ("asn_followed_up", "35.09", 1) in facts_of(text, "2019-03-01")
+
+
+def test_one_of_them_described_is_no_count_but_one_found_is():
+    described = (
+        "Bawaslu Kota Mataram melaporkan dugaan pelanggaran netralitas ASN ke KASN. Laporan itu memuat foto salah "
+        "satu ASN yang berpose di acara kampanye."
+    )
+    assert facts_of(described, "2023-12-15") == set()
+    found = "Bawaslu Kota Mataram telah menemukan salah satu oknum ASN yang melakukan pelanggaran netralitas."
+    assert facts_of(found, "2023-12-15") == {("asn_reported", "52.71", 1)}
+
+
+def test_a_sentence_opening_on_salah_satu_keeps_its_words_through_the_masking():
+    from ingest.news.names import mask_names
+
+    text = "Salah satu pelanggaran yang diduga dilakukan oleh oknum tersebut adalah keberpihakan."
+    assert mask_names(text) == text
+    assert facts_of(text) == set()
+
+
+def test_village_head_variants_and_gestures_are_no_count_of_asn():
+    text = (
+        "Bawaslu Kabupaten Berau menemukan satu kepala kampung yang hadir dalam kampanye dan menilai dua Kakam lain "
+        "melanggar netralitas. Seorang warga berpose salam tiga jari di depan kantor Bawaslu."
+    )
+    assert facts_of(text) == set()
+
+
+def test_an_abbreviated_month_in_a_dateline_is_a_date():
+    from ingest.news.articles import published_date_in
+    from ingest.news.names import mask_names
+
+    line = "Rabu, 11 Nov 2020 11:31 WIB"
+    assert published_date_in(line) == "2020-11-11"
+    assert mask_names(line) == line
+    day = next(f for f in figures(line) if f.text == "11")
+    assert reading.is_not_a_count(line, day, None)
+
+
+def test_a_title_naming_no_place_leaves_it_to_the_body():
+    text = (
+        "Dua Camat Langgar Netralitas Diproses\n\n"
+        "Dua camat yang terbukti tidak netral dalam Pilkada di Kabupaten Lampung Tengah telah diproses Bawaslu."
+    )
+    assert [(region, value) for _, region, value in facts_of(text)] == [("18.02", 2)]
+
+
+def test_a_figure_of_an_election_netra_does_not_list_is_held_for_review():
+    article = Article(
+        "t",
+        "t.txt",
+        "Bawaslu mencatat 721 kasus netralitas ASN ditemukan selama Pilkada 2018. Pada Pilkada 2020, Bawaslu "
+        "mencatat 1.536 kasus dugaan pelanggaran netralitas ASN.",
+        published_date="2021-01-10",
+    )
+    found, held = extract(article)
+    assert [(f.value, f.election_id) for f in found] == [(1536, "PILKADA_2020")]
+    assert [(c.fact.value, c.fact.election_id) for c in held] == [(721, None)]
+    assert "about an election ref_elections does not list" in held[0].reasons
+
+
+def test_the_presidential_election_is_the_general_election():
+    from ingest.news.text import elections
+
+    assert elections("Pemilihan Presiden 2019 jadi pengalaman bagi Bawaslu.") == [(0, "PEMILU_2019")]
