@@ -56,6 +56,25 @@ _DESCRIBED = re.compile(r"\s*yang\b[^,.;]{0,60}?\b(?:itu|tersebut)\b", re.I)
 _UNKNOWN_ELECTION = "unknown"  # an election named that ref_elections does not list
 
 
+def _enumerated(pairs: list[tuple[int, str]]) -> set[float]:
+    """The figures that count the lines of a list after them: a sentence ending on ":" with a figure, and
+    as many list lines after it, one paragraph each ("delapan pelanggaran mereka antara lain:" and eight
+    lines "- ...")."""
+    found: set[float] = set()
+    for index, (paragraph, sentence) in enumerate(pairs):
+        if not sentence.rstrip().endswith(":"):
+            continue
+        lines = 0
+        for later_paragraph, later in pairs[index + 1 :]:
+            if later_paragraph == paragraph or not _LIST_ITEM.match(later):
+                break
+            lines += 1
+        # "enam pelanggaran ... Pelanggaran itu antara lain:": or the figure of the sentence the list's opens on
+        counted = figures(sentence) or (figures(pairs[index - 1][1]) if index else [])
+        found.update(f.value for f in counted if lines >= 2 and f.value == lines)
+    return found
+
+
 def _each_by_total(items: list[_Figure], i: int, regions: int) -> bool:
     """Whether a count stated once for several regions is each one's because the sentence's total adds up
     only so: "empat kasus lain ... dua kasus di Kabupaten Purworejo, serta satu temuan di Kota Salatiga dan
@@ -143,6 +162,7 @@ class _Reader:
             and len(s) <= 150
             and not s.rstrip().endswith((".", "!", "?", '"', "”", "'"))
         }
+        self.enumerated = _enumerated(self.pairs)
         self.first_body = next((i for i in range(len(self.pairs)) if i not in self.titles), len(self.pairs))
         named = [e for found in self.elections[:4] for _, e in found if e]
         self.election = named[0] if named else next((e for found in self.elections for _, e in found if e), None)
@@ -171,6 +191,7 @@ class _Reader:
         self.last_total: int | None = None  # position of the last count that is not a breakdown
         self.seen: dict[float, list[tuple[str, str, str]]] = {}  # value -> (region, unit, stage) it was given for
         self.totals: dict[tuple, float] = {}  # (region, unit) -> the largest count reported for it so far
+        self.staged_totals: dict[str, float] = {}  # region -> the largest count at a later stage so far
         self.candidates: list[Candidate] = []
 
     def _office_region(self) -> str | None:
@@ -234,6 +255,14 @@ class _Reader:
             if known:
                 self.paragraph_election = (paragraph, known[-1])
             previous = flags[index]
+        if self.enumerated:
+            # "delapan pelanggaran mereka antara lain:" and eight list lines: a count of the kinds listed
+            self.candidates = [
+                demote(c, "category", "a count of the kinds listed after it")
+                if c.fact.value in self.enumerated and c.stage not in ("rank", "score", "zone")
+                else c
+                for c in self.candidates
+            ]
         return self.candidates
 
     def _speaks_of(self, region: str, paragraph: int, index: int, counted: bool) -> None:
@@ -289,7 +318,7 @@ class _Reader:
         opening_total = (
             opening.value
             if opening is not None
-            and opening.value in self.stated
+            and opening.value in self.seen  # a count read before, not a figure of every kind
             and _OPENS_ON_FIGURE.match(sentence[: opening.end])
             and _POINTED_AFTER.match(sentence[opening.end :])
             # "Lima kabupaten itu adalah ...": a count of places pointed back at splits no count of ASN
@@ -302,6 +331,7 @@ class _Reader:
         index_words = flags.ikp or bool(c["rank"].search(sentence)) or self.listing
 
         produced: list[Candidate] = []
+        kept: set[int] = set()  # the items read as counts, or pointing back at one
         previous_end = count_left = 0
         taken: Group | None = None  # the group of regions the figure before was attached to
         sentence_region: str | None = None
@@ -446,7 +476,11 @@ class _Reader:
 
             if item.kind != "percent":
                 if breakdown:
-                    if sentence_topic == "other" or (self.all_kinds or flags.all_kinds) and not own_counted:
+                    split_total = next((j for j in range(i - 1, -1, -1) if items[j].kind in _COUNTED), None)
+                    # "dari 47 kasus yang diregister, hanya 14 yang ditindaklanjuti": a breakdown stands or falls
+                    # with the total it splits, here one read as no count of ASN
+                    fallen = split_total is not None and split_total not in kept
+                    if fallen or sentence_topic == "other" or (self.all_kinds or flags.all_kinds) and not own_counted:
                         # a part of a count of every kind ("5 laporan teregistrasi, 2 masih dalam proses")
                         previous_end = item.unit_end
                         continue
@@ -526,6 +560,8 @@ class _Reader:
                     # orang itu tersebar di Padang 3 ASN, ..." lists places); the whole a part is out of is not
                     # placed where the part is ("satu dari empat ASN ..., yaitu di Kabupaten Brebes")
                     self._place_again(figure.value, regions[0])
+                if earlier[0][0] != "?":
+                    kept.add(i)  # the figure pointed back at was read as a count
                 if earlier[0][0] != "?" and (not found or pointed):
                     # "Ketua Bawaslu NTB mengatakan, dari 104 ASN itu sebanyak tujuh orang ...": the figures after
                     # one pointed back at are that one's region's
@@ -562,6 +598,7 @@ class _Reader:
                     index in self.titles and not self.mentions[index],
                 )
                 produced.append(candidate)
+                kept.add(i)
                 self.seen.setdefault(figure.value, []).append((region or "?", item.kind, stage))
                 total = (region, item.kind)
                 # ("64 rekomendasi itu berasal dari 42 laporan": what a total came from is no part of it)
@@ -570,8 +607,14 @@ class _Reader:
                 # a part of the total the sentence opens on, whether that counted persons or cases, unless placed
                 # in a region of its own ("9 orang itu tersebar di Padang 3 ASN, Sawahlunto 1 ASN, ...")
                 opened = opening_total if how not in ("attached", "together") else 0
+                unstaged = "no stage word near it" in item.reasons
                 if stage == "reported" and part and region and max(self.totals.get(total, 0), opened) > figure.value:
                     produced[-1] = demote(produced[-1], "part_of_total", "a part of the total stated before it")
+                    split = True
+                elif unstaged and not source and region and self.staged_totals.get(region, 0) > figure.value:
+                    # "7 rekomendasi ... Serta satu orang Sekretaris Kecamatan, satu orang ASN pengawas sekolah":
+                    # a count with no stage of its own below a count of the region at a stage lists some of those
+                    produced[-1] = demote(produced[-1], "part_of_total", "a part of the count stated before it")
                     split = True
                 elif reading.is_included(sentence, figure) or (
                     reading.says_who(sentence, item.unit_end) and any(v > figure.value for v in self.totals.values())
@@ -580,6 +623,8 @@ class _Reader:
                     split = True
                 if stage == "reported" and region:
                     self.totals[total] = max(self.totals.get(total, 0), figure.value)
+                elif stage in ("forwarded", "recommended", "followed_up") and region:
+                    self.staged_totals[region] = max(self.staged_totals.get(region, 0), figure.value)
                 if reading.is_running_total(sentence, figure):
                     self._parts_of(produced[-1])
             list_stage = (item.kind, stage, stage_words) if stage != "reported" else None

@@ -68,7 +68,11 @@ def ranks(sentence: str, found: list[Group], spoken: str | None = None) -> list[
         out += [Listed("ikp_rank", code, float(value), match.group(1), match.start()) for code in codes]
     # "Lalu keenam Kalimantan Timur, Jawa Barat, ..., dan kesepuluh Lampung": an ordinal right before a place
     ranked = {listed.code for listed in out}
-    for match in c["ordinal_before"].finditer(sentence):
+    ordinals = list(c["ordinal_before"].finditer(sentence))
+    # one alone ranks only in a sentence naming the index: "Pemilu 2024 ASN itu pertama Garut, Bekasi ..."
+    # is "first", no rank
+    ranking = len(ordinals) > 1 or bool(c["ikp"].search(sentence.lower()))
+    for match in ordinals if ranking else ():
         # the place named first after it, in a list of several
         first = next((m for g in found for m in g.mentions if m.start == match.end()), None)
         if first is not None and first.code and first.code not in ranked:

@@ -44,7 +44,9 @@ def _known() -> frozenset[str]:
     names = [*resolver.province_names.values(), *(r.name for r in resolver.regencies.values())]
     names += [row["alias"] for row in read_seed("regions/ref_region_aliases.csv")]
     for name in names:
-        words.update(fold(name).split("_"))
+        parts = fold(name).split("_")
+        words.update(parts)
+        words.update(("".join(parts), "".join(parts[1:])))  # written joined: "Lubuklinggau", "Pagaralam"
     words.update(w.lower() for w in re.findall(r"[A-Za-z]+", RULES_FILE.read_text(encoding="utf-8")))
     words.update(w.lower() for w in rules()["known_capitalised"])
     return frozenset(words)

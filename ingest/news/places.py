@@ -51,6 +51,8 @@ _LOCATING_GAP = re.compile(
 )  # "Kota Balikpapan, Kalimantan Timur", "Kota Samarinda Kalimantan Timur"
 _KIND_BEFORE = re.compile(r"\b(?:Kabupaten|Kab\.|Kab|Kota|Provinsi)\s+$")
 _KIND_NAMED = re.compile(r"(kabupaten|kab\.?|kota)\b", re.I)
+_SUBDISTRICT_BEFORE = re.compile(r"\b(?:kecamatan|kec\.|kelurahan|desa|distrik|kampung|dusun|nagari|gampong)\s+$", re.I)
+_NAME_GOES_ON = re.compile(r"^ (?:[A-Z][a-z]+)\b(?<!\bKabupaten)(?<!\bKota)")
 _UNKNOWN_PLACE = re.compile(r"\b(?:Kabupaten|Kabupeten|Kab\.|Kota|Provinsi)\s+([A-Z][\w-]+)")
 
 
@@ -113,6 +115,8 @@ def _names() -> _Names:
             exact[fold("Pemkot " + regency.core)] = code
         exact[fold(f"{kind} {regency.core}")] = code
         bare[regency.core].append(code)
+        if "_" in regency.core:
+            bare[regency.core.replace("_", "")].append(code)  # "Lubuklinggau", "Pagaralam", "Tanjungpinang"
         # "Kabupaten Pulau Morotai" is written "Morotai", "Kepulauan Sangihe" "Sangihe"
         island, _, rest = regency.core.partition("_")
         if island in ("pulau", "kepulauan") and len(rest) > 4 and rest not in rules()["number_words"]:
@@ -183,6 +187,9 @@ def mentions(sentence: str, masked: tuple[int, int] | None = None) -> list[Menti
             i += 1
             continue
         n, start, end, looked = hit
+        if _SUBDISTRICT_BEFORE.search(sentence[max(0, start - 12) : start]) and _NAME_GOES_ON.match(sentence[end:]):
+            i += n  # "Kecamatan Padang Jaya": a sub-district's longer name, not Kota Padang
+            continue
         end = end - 1 if sentence[end - 1] == "." else end
         # "Kabupaten TTU": the kind word before a short name is part of the name
         kind = _KIND_BEFORE.search(sentence[max(0, start - 12) : start])

@@ -55,6 +55,9 @@ _LEADING_ZERO = re.compile(r"0\d+")
 # "dengan jumlah antara 2 hingga 1 pelanggaran": the far end of a range is no count either
 _RANGE_BEFORE = re.compile(r"\bantara\s+[\w.,]+\s+(?:hingga|sampai|dan|-)\s*$", re.I)
 _INCLUDING_BEFORE = re.compile(r"\btermasuk\s+(?:di\s*antaranya\s+)?$", re.I)
+_INCLUDED_LIST = re.compile(
+    r"\btermasuk\s+(?:di\s*antaranya\s+)?[\w.,]+\s[^()]{0,60}?(?:,\s*dan|,|\bdan|\bserta)\s+$", re.I
+)
 _WHO_AFTER = re.compile(
     r"^\s*(?:(?:orang|asn|pns)\s+)?(?:merupakan|menjabat|berasal\s+dari|bertugas\s+(?:di|sebagai)|berstatus|adalah)\b",
     re.I,
@@ -142,16 +145,25 @@ def in_english(text: str) -> bool:
 
 
 def is_not_a_count(sentence: str, figure: Figure, kind: str | None) -> bool:
-    """A year ("Pemilu 2024", unless a unit says it counts: "1997 ASN"), a day ("30 September") or a
-    reference ("Pasal 3", "PP 53", "Nomor 5")."""
+    """A year ("Pemilu 2024", unless a unit says it counts: "1997 ASN"), a day ("30 September"), a
+    reference ("Pasal 3", "PP 53", "Nomor 5", "Pasal 280 dan 282") or a person's age ("K (52)")."""
     if _LEADING_ZERO.fullmatch(figure.text):
         return True  # "laporan 03", "nomor 01": a number written with a leading zero names, it does not count
     if _HIJRI_AFTER.match(sentence[figure.end :]) and 1300 <= figure.value <= 1500:
         return True  # "Ramadhan 1444 H": a year of the Hijri calendar
-    if _MONTH_AFTER.match(sentence[figure.end :]) or compiled()["reference_before"].search(
-        sentence[max(0, figure.start - 12) : figure.start]
+    c = compiled()
+    if (
+        _MONTH_AFTER.match(sentence[figure.end :])
+        or c["reference_before"].search(sentence[max(0, figure.start - 12) : figure.start])
+        or c["reference_list_before"].search(sentence[max(0, figure.start - 40) : figure.start])
     ):
         return True
+    if (
+        17 <= figure.value <= 99
+        and c["age_before"].search(sentence[max(0, figure.start - 20) : figure.start])
+        and c["age_after"].match(sentence[figure.end :])
+    ):
+        return True  # "berinisial K (52)": an age
     if figure.spelled or not (1900 <= figure.value <= 2100) or "." in figure.text or "," in figure.text:
         return False
     after_election = compiled()["year_before"].search(sentence[max(0, figure.start - 30) : figure.start])
@@ -208,8 +220,13 @@ def is_running_total(sentence: str, figure: Figure) -> bool:
 
 
 def is_included(sentence: str, figure: Figure) -> bool:
-    """ "termasuk empat pejabat": the figure counts some of those another count counts."""
-    return bool(_INCLUDING_BEFORE.search(sentence[max(0, figure.start - 25) : figure.start]))
+    """ "termasuk empat pejabat", "termasuk 42 laporan pelanggaran disiplin, dan lima laporan ...": the
+    figure counts some of those another count counts, and so does the next item of its list."""
+    if _INCLUDING_BEFORE.search(sentence[max(0, figure.start - 25) : figure.start]):
+        return True
+    clause = re.split(r"[.;]", sentence[: figure.start])[-1]
+    listed = _INCLUDED_LIST.search(clause)
+    return bool(listed) and not re.search(r"\b(?:sedangkan|sementara|namun)\b", listed.group(), re.I)
 
 
 def points_back(sentence: str, figure: Figure, unit_end: int) -> bool:
@@ -488,8 +505,9 @@ def owner(
             return Group(before[-2].mentions + before[-1].mentions), "attached"
         return before[-1], "attached"
     if attached_after:
-        each = _EACH.search(sentence[max(0, figure.start - 25) : attached_after.start])
-        one_each = each and each.start() > 25 and len(attached_after.mentions) == figure.value
+        window = max(0, figure.start - 25)
+        each = _EACH.search(sentence[window : attached_after.start])
+        one_each = each and window + each.start() > figure.start and len(attached_after.mentions) == figure.value
         if len(attached_after.mentions) > 1 and (not each or one_each):
             # "Empat pelanggaran ... masing-masing di Kabupaten Brebes, Klaten, Sukoharjo dan Boyolali": four
             # regions sharing four cases, one each

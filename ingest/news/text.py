@@ -32,6 +32,8 @@ _ELECTION_WORD = re.compile(
     r"\b(pilkada|pemilu|pemilihan\s+umum|pemilihan\s+kepala\s+daerah|pileg|pilpres)\b(?!\s+(?:\w+\s+){0,3}?\d{4})",
     re.I,
 )
+# "dan pada 2024 meningkat": a year alone after an election named with its kind
+_BARE_YEAR = re.compile(r"\b(?:pada|di|dan)\s+(\d{4})\b(?!\s*[-/])", re.I)
 # "di tahun 2020", "pada tahun 2019": a year that only one known election was held in names it
 _YEAR = re.compile(r"\btahun\s+(\d{4})\b(?!\s*-)", re.I)
 # "tahun lalu ada enam laporan. Sementara tahun ini ada dua": a year told from the article's, and the one
@@ -73,6 +75,16 @@ def as_of_date(text: str, year: int | None = None) -> str | None:
     return None
 
 
+def _known_election(kind: str, year: str) -> str | None:
+    """The election a kind and year name; a year in which Netra knows one election only names that one
+    whatever the kind written ("pemilu 2020" is Pilkada 2020's); None for one Netra does not know."""
+    named = election_aliases().get(fold(f"{kind} {year}"))
+    if named:
+        return named
+    held = {e for e in election_aliases().values() if e.endswith(f"_{year}")}
+    return held.pop() if len(held) == 1 else None
+
+
 def elections(text: str, year: int | None = None) -> list[tuple[int, str | None]]:
     """(position, election id) of every election the text names; None for one Netra does not know.
     An election named without its year is the one of its kind nearest the article's year."""
@@ -80,10 +92,17 @@ def elections(text: str, year: int | None = None) -> list[tuple[int, str | None]
     if "pil" not in lowered and "pemil" not in lowered and "tahun" not in lowered:
         return []  # most sentences name no election: a substring test spares the patterns
     found = []
+    kinds: list[tuple[int, str]] = []
     for match in _ELECTION.finditer(text):
         general = match.group(1).lower().startswith(_GENERAL_ELECTIONS) or _NATIONAL_RACE.search(match.group())
         kind = "Pemilu" if general else "Pilkada"  # "Pemilihan Presiden 2019" is the general election's
-        found.append((match.start(), election_aliases().get(fold(f"{kind} {match.group(2)}"))))
+        found.append((match.start(), _known_election(kind, match.group(2))))
+        kinds.append((match.end(), kind))
+    for match in _BARE_YEAR.finditer(text):
+        # "pada pemilu 2020 ada 2 kasus dan pada 2024 ... 7 kasus": a year going on with the kind named before it
+        before = [kind for end, kind in kinds if end <= match.start()]
+        if before:
+            found.append((match.start(), _known_election(before[-1], match.group(1))))
     for match in _YEAR.finditer(text):
         held = {e for e in election_aliases().values() if e.endswith(f"_{match.group(1)}")}
         if len(held) == 1 and not any(start <= match.start() <= start + 40 for start, _ in found):

@@ -1198,3 +1198,74 @@ def test_the_presidential_election_is_the_general_election():
     from ingest.news.text import elections
 
     assert elections("Pemilihan Presiden 2019 jadi pengalaman bagi Bawaslu.") == [(0, "PEMILU_2019")]
+
+
+def test_a_region_name_written_joined_is_the_region_and_no_name():
+    from ingest.news.names import mask_names
+
+    text = "Bawaslu Sumatera Selatan merekomendasikan sanksi bagi tiga ASN di Kota Lubuklinggau."
+    assert mask_names(text) == text
+    assert facts_of(text) == {("asn_reported", "16.73", 3)}
+
+
+def test_a_sub_district_with_a_longer_name_is_not_the_city():
+    text = "Panwaslu Kabupaten Bengkulu Utara menerima laporan. Pelapor melaporkan dua PNS di Kecamatan Padang Jaya."
+    assert facts_of(text, "2015-09-18") == {("asn_reported", "17.03", 2)}
+
+
+def test_an_age_in_brackets_and_the_next_articles_of_a_law_are_no_counts():
+    text = (
+        "Bawaslu Kabupaten Banyumas menemukan indikasi seorang PNS berinisial K (52) melanggar netralitas. Jika "
+        "terbukti, ASN itu dapat dijerat dengan Pasal 280 dan 282 Undang-Undang Pemilu."
+    )
+    assert not [f for f in facts_of(text, "2023-03-26") if f[2] in (52, 282)]
+
+
+def test_a_lone_first_before_a_place_is_no_rank_outside_an_index_sentence():
+    text = (
+        "Bawaslu Jawa Barat meluncurkan pemetaan kerawanan. Kasus ASN itu pertama Garut, lalu Bekasi, ada lima "
+        "kasus netralitas ASN."
+    )
+    assert not [f for f in facts_of(text) if f[0] == "ikp_rank"]
+
+
+def test_a_year_alone_goes_on_with_the_election_named_before_it():
+    from ingest.news.text import elections
+
+    assert [e for _, e in elections("pada pemilu 2020 ada 2 kasus dan pada 2024 ada 7 kasus", 2024)] == [
+        "PILKADA_2020",  # the one election of 2020, whatever kind the writer named
+        "PEMILU_2024",
+    ]
+
+
+def test_a_count_after_menjadi_is_a_count_at_its_stage():
+    text = "Kasus netralitas ASN di Kota Balikpapan meningkat dari 2 kasus menjadi 7 kasus pada Pemilu 2024."
+    assert ("cases_reported", "64.71", 7) in facts_of(text)
+
+
+def test_a_breakdown_of_a_total_of_every_kind_is_no_count_of_asn():
+    text = (
+        "Bawaslu Jawa Barat mencatat 70 dugaan pelanggaran selama masa kampanye Pilkada 2024. Dari 47 kasus yang "
+        "diregister, hanya 14 yang ditindaklanjuti karena terbukti sebagai pelanggaran. Dari 14 kasus itu, terdapat "
+        "dua kasus terkait netralitas ASN."
+    )
+    assert facts_of(text) == {("cases_reported", "32", 2)}
+
+
+def test_the_items_of_an_included_list_are_parts_and_a_count_of_listed_kinds_is_none():
+    text = (
+        "BKN mengungkapkan enam pelanggaran netralitas ASN selama Pemilu 2024. Pelanggaran itu antara lain:\n"
+        "- memberi dukungan kepada pasangan calon\n- menjadi anggota partai politik\n- memasang spanduk\n"
+        "- menghadiri deklarasi\n- mengunggah dukungan di media sosial\n- ikut kampanye\n"
+        "BKN mencatat ada enam jenis itu. Hingga 31 Januari, tercatat sebanyak 47 laporan masuk ke BKN, termasuk "
+        "42 laporan pelanggaran disiplin, dan lima laporan pelanggaran kode etik."
+    )
+    assert facts_of(text, "2024-02-10") == {("asn_reported", "ID", 47)}
+
+
+def test_a_count_with_no_stage_below_the_regions_recommendations_lists_some_of_them():
+    text = (
+        "Bawaslu Sumatera Selatan telah mengeluarkan 7 rekomendasi pelanggaran netralitas ASN ke BKN. Serta satu orang "
+        "Sekretaris Kecamatan dan satu orang ASN pengawas sekolah."
+    )
+    assert facts_of(text, "2024-10-10") == {("asn_recommended", "16", 7)}
