@@ -51,9 +51,19 @@ _QUANTITY_WORD_BEFORE = re.compile(r"\b(?:sebanyak|mencapai|berjumlah|yakni|yait
 _CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the decimal comma of "45,4 persen"
 
 
+_OTHERS_AFTER = re.compile(r"\s*(?:lainnya|lain)\b", re.I)
 _OUT_OF = re.compile(r"\s*(?:dari|di\s*antara)\s+", re.I)
 _DESCRIBED = re.compile(r"\s*yang\b[^,.;]{0,60}?\b(?:itu|tersebut)\b", re.I)
 _UNKNOWN_ELECTION = "unknown"  # an election named that ref_elections does not list
+
+
+def _linked_headline(sentence: str) -> bool:
+    """A list line written as a headline, its words capitalised ("- 8 Rekomendasi Setara Institute untuk Dorong
+    Partisipasi Kelompok Rentan di Pilkada 2024"): a link to another article, whose figures are not this one's."""
+    if not _LIST_ITEM.match(sentence):
+        return False
+    words = re.findall(r"\[nama\]|[^\W\d_]{3,}", sentence)  # a masked name was a capitalised word
+    return len(words) >= 5 and sum(w[0].isupper() or w[0] == "[" for w in words) >= 0.75 * len(words)
 
 
 def _enumerated(pairs: list[tuple[int, str]]) -> set[float]:
@@ -225,7 +235,8 @@ class _Reader:
                 continue  # a page printing a paragraph twice states its figures once
             read.add(sentence)
             found = groups(sentence, [self._settle(m) for m in self.mentions[index]])
-            if flags[index].figures and _WORDED.search(sentence):  # a line of a bare "0" is a page's counter
+            # a line of a bare "0" is a page's counter; a bulleted headline another article's link
+            if flags[index].figures and _WORDED.search(sentence) and not _linked_headline(sentence):
                 counted = self._sentence(index, paragraph, sentence, previous, flags[index], found)
             else:
                 counted = False
@@ -485,6 +496,13 @@ class _Reader:
                         previous_end = item.unit_end
                         continue
                 elif listed_topic and reading.topic(sentence, figure, next_start, previous_end) == "none":
+                    if _OTHERS_AFTER.match(sentence[item.unit_end :]) and any(
+                        j not in kept for j in range(i) if items[j].kind in _COUNTED
+                    ):
+                        # "tiga kasus netralitas ASN, 2 kasus kode etik ad hoc, dan dua kasus lainnya": the others,
+                        # after a count of another kind, are of neither
+                        previous_end = item.unit_end
+                        continue
                     item.topic = listed_topic  # a list's item is about what the figure before it is about
                     if listed_topic == "context":
                         item.lose("topic_from_context", "about ASN by the sentences before")
@@ -886,7 +904,10 @@ class _Flags:
 
 
 def _set_aside(lowered: str) -> str:
-    """The sentence without the ASN it sets aside ("Selain ASN, ...")."""
+    """The sentence without the ASN it sets aside ("Selain ASN, ...") and without the neutrality of another
+    subject ("netralitas kepala desa")."""
+    if "netral" in lowered:
+        lowered = compiled()["neutrality_of_other"].sub(" ", lowered)
     if "selain" not in lowered and "luar" not in lowered:
         return lowered  # most sentences set nothing aside: a substring test spares the pattern
     return compiled()["topic_set_aside"].sub(" ", lowered)

@@ -72,6 +72,10 @@ def compiled() -> dict:
         "asn_named": re.compile(rf"\b(?:{_alternation(r['asn_units'])})\b"),
         "other_subject": _words(r["other_subjects"]),
         "topic_set_aside": re.compile(r["topic_set_aside_by"] + rf"(?:{_alternation(r['asn_units'])})\b", re.I),
+        # "netralitas kepala desa": the neutrality of another subject names no ASN
+        "neutrality_of_other": re.compile(
+            rf"\b(?:netralitas|ketidaknetralan)\s+(?=(?:{_alternation(w.lower() for w in r['other_subjects'])})\b)"
+        ),
         "actors": {kind: _words(words) for kind, words in r["actors"].items()},
         "not_subject": re.compile(r["actor_not_subject_before"], re.I),
         "negated": re.compile(r["stage_negated_before"], re.I),

@@ -42,6 +42,7 @@ _BREAKDOWN_AFTER = re.compile(
 _AMONG_BEFORE = re.compile(r"\b(?:di\s*antaranya|diantaranya)\s+$", re.I)
 # "seorang ASN memposting ...", "satu kasus yang ...": an article, not a count
 _INDEFINITE = re.compile(r"^\s*(?:orang|kasus)\s+(?:yang|asn|kepala)", re.I)
+_PAIRED = re.compile(r"\s+\w+\s+(?:dan|serta)\s+", re.I)
 _ONE_OF_PERSON = re.compile(r"\bsalah\s+$", re.I)
 _EXISTS_BEFORE = re.compile(r"\b(?:ada|terdapat)\s+$", re.I)
 # "..., Taliabu 10 orang": a list item whose capitalised name is no known region
@@ -384,6 +385,10 @@ def topic(sentence: str, figure: Figure, next_start: int, previous_end: int = 0)
     words = re.split(r"[.;,]", sentence[figure.end : min(next_start, figure.end + 70)])[0].lower()
     # "2 laporan hingga dugaan pelanggaran netralitas ASN sebanyak 5 temuan": the words of the next item
     words = _NEXT_ITEM.split(words, maxsplit=1)[0]
+    if _PAIRED.fullmatch(sentence[figure.end : next_start]) and not compiled()["asn_unit"].match(words):
+        # "36 temuan dan 3 laporan terkait pelanggaran Pilkada": a pair of counts shares the words after it
+        # ("lima ASN dan satu kepala desa": a count of ASN by its own unit does not)
+        words = re.split(r"[.;]", sentence[figure.end : figure.end + 90])[0].lower()
     before = re.split(r"[.;,]", sentence[previous_end : figure.start])[-1].lower()
     c = compiled()
     counts_asn = bool(c["asn_unit"].match(words))

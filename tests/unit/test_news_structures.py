@@ -1269,3 +1269,45 @@ def test_a_count_with_no_stage_below_the_regions_recommendations_lists_some_of_t
         "Sekretaris Kecamatan dan satu orang ASN pengawas sekolah."
     )
     assert facts_of(text, "2024-10-10") == {("asn_recommended", "16", 7)}
+
+
+def test_the_neutrality_of_village_heads_says_nothing_of_asn():
+    text = (
+        "Isi rekomendasi berbunyi patut diduga melanggar netralitas kepala desa. Bawaslu Banten mencatat total 138 "
+        "pelanggaran terdiri dari 109 pelanggaran di kabupaten dan kota."
+    )
+    assert facts_of(text) == set()
+
+
+def test_a_pair_of_counts_shares_the_words_after_it():
+    text = "Bawaslu Nusa Tenggara Timur merilis total 36 temuan dan 3 laporan terkait pelanggaran Pilkada di NTT."
+    assert facts_of(text, "2020-09-08") == set()
+    asn = "Bawaslu Jawa Timur mencatat lima ASN dan satu kepala desa yang dilaporkan tidak netral."
+    assert ("asn_reported", "35", 5) in facts_of(asn)
+
+
+def test_a_decision_of_kasn_is_its_recommendation_and_still_examining_is_pending():
+    text = (
+        "Sebanyak 27 ASN di Kabupaten Sumba Timur diduga melanggar netralitas. Komisi Aparatur Sipil Negara (KASN) "
+        "memutuskan sembilan orang mendapatkan hukuman. Saat ini, Bawaslu Sumba Timur masih memeriksa 10 ASN yang "
+        "menghadiri deklarasi."
+    )
+    found = facts_of(text, "2020-09-09")
+    assert {("asn_reported", "53.11", 27), ("asn_recommended", "53.11", 9), ("cases_pending", "53.11", 10)} <= found
+
+
+def test_the_other_cases_after_a_count_of_another_kind_are_no_count_of_asn():
+    text = (
+        "Bawaslu Kabupaten Lombok Tengah menangani tiga kasus netralitas ASN, 2 kasus kode etik ad hoc, dan dua kasus "
+        "lainnya yang tidak terbukti."
+    )
+    assert facts_of(text) == {("cases_reported", "52.02", 3)}
+
+
+def test_a_bulleted_headline_links_another_article():
+    text = (
+        "Bawaslu Provinsi Banten mengawasi netralitas ASN di Kabupaten Lebak.\n"
+        "- 8 Rekomendasi Lembaga Riset untuk Dorong Partisipasi Pemilih di Pilkada 2024\n"
+        "- Polisi Amankan Debat Ketiga Pilgub Jateng"
+    )
+    assert facts_of(text) == set()
