@@ -302,7 +302,7 @@ class _Reader:
         c = compiled()
         about_asn = flags.about_asn
         # "Selain ASN, terdapat 17 pelanggaran terkait APK": ASN set aside names the other subject's sentence
-        other_subject = flags.other_subject and not c["asn_named"].search(_set_aside(sentence.lower()))
+        other_subject = flags.other_subject and not c["asn_named"].search(_set_aside(sentence.lower(), True))
         named_actor = reading.actor_named(sentence)
         actor = named_actor[1] if named_actor else self.actor
         as_of = as_of_date(sentence, self.year)
@@ -889,10 +889,11 @@ class _Flags:
     def of(cls, sentence: str) -> _Flags:
         c = compiled()
         lowered = sentence.lower()
+        other_subject = bool(c["other_subject"].search(lowered))
         return cls(
             bool(_FIGURE_HINT.search(lowered) or number_word_hint().search(lowered)),
-            bool(c["topic"].search(_set_aside(lowered))),
-            bool(c["other_subject"].search(lowered)),
+            bool(c["topic"].search(_set_aside(lowered, other_subject))),
+            other_subject,
             bool(c["ikp"].search(lowered)),
             bool(c["other_dimension"].search(lowered)),
             bool(c["actors"]["bawaslu"].search(lowered)),
@@ -903,10 +904,10 @@ class _Flags:
         )
 
 
-def _set_aside(lowered: str) -> str:
-    """The sentence without the ASN it sets aside ("Selain ASN, ...") and without the neutrality of another
-    subject ("netralitas kepala desa")."""
-    if "netral" in lowered:
+def _set_aside(lowered: str, other_subject: bool) -> str:
+    """The sentence without the ASN it sets aside ("Selain ASN, ...") and, where it names another subject,
+    without that subject's neutrality ("netralitas kepala desa")."""
+    if other_subject and "netral" in lowered:
         lowered = compiled()["neutrality_of_other"].sub(" ", lowered)
     if "selain" not in lowered and "luar" not in lowered:
         return lowered  # most sentences set nothing aside: a substring test spares the pattern

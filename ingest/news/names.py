@@ -32,6 +32,7 @@ _CAPITALISED = re.compile(r"\b(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]{4,})\b")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 # words a name run may carry between its capitalised parts ("Muhammad bin Abdullah", "M. Wahyudi")
 _JOINERS = re.compile(r"^(?: +| +(?:bin|binti|van|de|al) +| *[A-Z]\. *)$")  # within a line
+_PART_BREAK = re.compile(r"['’-]")
 _INITIALS_AFTER = re.compile(r"^\s*\((?:[A-Z]{1,4}|[A-Z]\.[A-Z]\.?)\)")
 _MASKING = rules()["name_masking"]
 
@@ -80,11 +81,20 @@ class _Vocabulary:
         self.lowered = {m.group() for m in _LOWER_WORD.finditer(text)}
         self.lower_text = " ".join(self.lowered)
         self.known = _known()
+        self.seen: dict[str, bool] = {}  # the words of this text looked up already
 
     def knows(self, word: str) -> bool:
+        known = self.seen.get(word)
+        if known is None:
+            known = self.seen[word] = self._knows(word)
+        return known
+
+    def _knows(self, word: str) -> bool:
         if word.isupper() and sum(ch in "AIUEO" for ch in word) < 2:
             return True  # an acronym (PPK, BKPSDM, DPRD); a name in capitals has vowels ("RISKA")
-        return all(self._knows_part(part) for part in re.split(r"['’-]", word.lower()))  # "Undang-Undang"
+        lowered = word.lower()
+        parts = _PART_BREAK.split(lowered) if _PART_BREAK.search(lowered) else (lowered,)  # "Undang-Undang"
+        return all(self._knows_part(part) for part in parts)
 
     def _knows_part(self, part: str) -> bool:
         if part in self.known or part in self.lowered:

@@ -25,6 +25,8 @@ from ingest.reference_data import read_seed
 from ingest.regions import NATIONAL_CODE, region_resolver
 
 _WORD = re.compile(r"[^\W\d_][\w.'-]*")
+_CAPITAL_WORD = re.compile(r"[A-Z][A-Za-z]*")  # a name starts with a capital, or with a kind word in any case
+_KIND_ANY_CASE = re.compile(r"\b(?:kabupaten|kabupeten|kab|kota|provinsi)\b", re.I)
 _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 # "di Makassar, Kamis (25/7)", "di Manado, Sulawesi Utara, Kamis": where something was said
 _SPEECH_PLACE = re.compile(rf"^\s*,\s*(?:[A-Z][\w.' ]{{0,30}},\s*)?{_WEEKDAY}\b")
@@ -133,6 +135,12 @@ def _names() -> _Names:
     return _Names(exact, codes, first_words)
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """Every word a region's name can start with."""
+    return frozenset(_names().first_words)
+
+
 def _lookup(folded: str) -> str | tuple[str, ...] | None:
     """The code a folded name stands for, the codes it may stand for, or None."""
     names = _names()
@@ -152,6 +160,12 @@ def mentions(sentence: str, masked: tuple[int, int] | None = None) -> list[Menti
     careless list.
     """
     names = _names()
+    if (
+        sentence.isascii()
+        and _first_words().isdisjoint(w.lower() for w in _CAPITAL_WORD.findall(sentence))
+        and not _KIND_ANY_CASE.search(sentence)
+    ):
+        return []  # many sentences name no region: their capitalised words spare the word loop
     words = list(_WORD.finditer(sentence))
     lowered = [w.group().lower() for w in words]
     folded = [w if w.isascii() and w.isalpha() else fold(w) for w in lowered]
