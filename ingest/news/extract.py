@@ -363,6 +363,8 @@ class _Reader:
                 or reading.is_hypothetical(sentence, item.unit_end)
                 or c["unplaced"].match(sentence[item.unit_end :])
                 or c["unplaced_before"].search(sentence[max(0, figure.start - 45) : figure.start])
+                or c["conditional_before"].search(sentence[max(0, figure.start - 45) : figure.start])
+                or c["workforce_size_before"].search(sentence[max(0, figure.start - 50) : figure.start])
                 or c["companions_before"].search(sentence[max(0, figure.start - 20) : figure.start])
                 or c["workforce_before"].search(sentence[max(0, figure.start - 70) : figure.start])
                 and c["workforce_after"].match(sentence[figure.end :])

@@ -89,6 +89,8 @@ def compiled() -> dict:
         "election_place": re.compile(r["election_place_before"], re.I),
         "unplaced": re.compile(r["unplaced_after"], re.I),
         "unplaced_before": re.compile(r["unplaced_before"], re.I),
+        "conditional_before": re.compile(r["conditional_before"], re.I),
+        "workforce_size_before": re.compile(r["workforce_size_before"], re.I),
         "reference_before": re.compile(r["reference_before"], re.I),
         "reference_list_before": re.compile(r["reference_list_before"], re.I),
         "age_before": re.compile(r["age_before"]),

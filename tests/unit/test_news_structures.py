@@ -1311,3 +1311,19 @@ def test_a_bulleted_headline_links_another_article():
         "- Polisi Amankan Debat Ketiga Pilgub Jateng"
     )
     assert facts_of(text) == set()
+
+
+def test_a_supposed_count_and_a_workforce_are_no_counts():
+    text = (
+        "Bawaslu Sulawesi Utara mengingatkan potensi mobilisasi ASN. ASN di Kabupaten Bolaang Mongondow Utara "
+        "berjumlah 7000, kalau dalam satu ASN mengajak dua orang keluarganya bisa jadi banyak pemilih."
+    )
+    assert facts_of(text) == set()
+
+
+def test_jika_after_a_verb_of_saying_reports_a_count():
+    text = (
+        "Koordinator Divisi Hukum Bawaslu Sulawesi Utara menambahkan jika tercatat ada 84 kasus dugaan pelanggaran "
+        "netralitas ASN yang sudah direkomendasikan kepada KASN."
+    )
+    assert any(f[1] == "71" and f[2] == 84 for f in facts_of(text, "2020-10-28"))
