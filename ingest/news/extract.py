@@ -364,7 +364,7 @@ class _Reader:
                 or c["unplaced"].match(sentence[item.unit_end :])
                 or c["unplaced_before"].search(sentence[max(0, figure.start - 45) : figure.start])
                 or c["conditional_before"].search(sentence[max(0, figure.start - 45) : figure.start])
-                or c["workforce_size_before"].search(sentence[max(0, figure.start - 50) : figure.start])
+                or c["workforce_size_before"].search(sentence[max(0, figure.start - 70) : figure.start])
                 or c["companions_before"].search(sentence[max(0, figure.start - 20) : figure.start])
                 or c["workforce_before"].search(sentence[max(0, figure.start - 70) : figure.start])
                 and c["workforce_after"].match(sentence[figure.end :])
