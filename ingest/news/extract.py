@@ -51,6 +51,7 @@ _QUANTITY_WORD_BEFORE = re.compile(r"\b(?:sebanyak|mencapai|berjumlah|yakni|yait
 _CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the decimal comma of "45,4 persen"
 
 
+_FIRST_OF_LIST = re.compile(r"\W*(?:yang\s+)?pertama\s*[,:]", re.I)
 _OTHERS_AFTER = re.compile(r"\s*(?:lainnya|lain)\b", re.I)
 _OUT_OF = re.compile(r"\s*(?:dari|di\s*antara)\s+", re.I)
 _DESCRIBED = re.compile(r"\s*yang\b[^,.;]{0,60}?\b(?:itu|tersebut)\b", re.I)
@@ -82,6 +83,17 @@ def _enumerated(pairs: list[tuple[int, str]]) -> set[float]:
         # "enam pelanggaran ... Pelanggaran itu antara lain:": or the figure of the sentence the list's opens on
         counted = figures(sentence) or (figures(pairs[index - 1][1]) if index else [])
         found.update(f.value for f in counted if lines >= 2 and f.value == lines)
+    return found
+
+
+def _ordinal_enumerations(pairs: list[tuple[int, str]]) -> set[tuple[int, float]]:
+    """(sentence, figure) of the last count of a sentence the next one enumerates with "Pertama, ..."
+    ("... terdiri dari tiga kasus. Pertama, mendeklarasikan diri sebagai bakal calon."): a count of kinds."""
+    found: set[tuple[int, float]] = set()
+    for index in range(len(pairs) - 1):
+        counted = figures(pairs[index][1])
+        if counted and _FIRST_OF_LIST.match(pairs[index + 1][1]):
+            found.add((index, counted[-1].value))
     return found
 
 
@@ -173,6 +185,7 @@ class _Reader:
             and not s.rstrip().endswith((".", "!", "?", '"', "”", "'"))
         }
         self.enumerated = _enumerated(self.pairs)
+        self.ordinal_enumerations = _ordinal_enumerations(self.pairs)
         self.first_body = next((i for i in range(len(self.pairs)) if i not in self.titles), len(self.pairs))
         named = [e for found in self.elections[:4] for _, e in found if e]
         self.election = named[0] if named else next((e for found in self.elections for _, e in found if e), None)
@@ -202,6 +215,7 @@ class _Reader:
         self.seen: dict[float, list[tuple[str, str, str]]] = {}  # value -> (region, unit, stage) it was given for
         self.totals: dict[tuple, float] = {}  # (region, unit) -> the largest count reported for it so far
         self.staged_totals: dict[str, float] = {}  # region -> the largest count at a later stage so far
+        self.mixed: set[tuple[str, float]] = set()  # (region, value) of counts of ASN and another subject
         self.candidates: list[Candidate] = []
 
     def _office_region(self) -> str | None:
@@ -266,11 +280,15 @@ class _Reader:
             if known:
                 self.paragraph_election = (paragraph, known[-1])
             previous = flags[index]
-        if self.enumerated:
-            # "delapan pelanggaran mereka antara lain:" and eight list lines: a count of the kinds listed
+        if self.mixed:
+            self._without_mixed_totals()
+        if self.enumerated or self.ordinal_enumerations:
+            # "delapan pelanggaran mereka antara lain:" and eight list lines, "terdiri dari tiga kasus. Pertama,
+            # ...": a count of the kinds listed
             self.candidates = [
                 demote(c, "category", "a count of the kinds listed after it")
-                if c.fact.value in self.enumerated and c.stage not in ("rank", "score", "zone")
+                if c.stage not in ("rank", "score", "zone")
+                and (c.fact.value in self.enumerated or (c.position // 1000, c.fact.value) in self.ordinal_enumerations)
                 else c
                 for c in self.candidates
             ]
@@ -343,6 +361,8 @@ class _Reader:
 
         produced: list[Candidate] = []
         kept: set[int] = set()  # the items read as counts, or pointing back at one
+        others: list[float] = []  # the values of the sentence's counts of another subject
+        restated: list[tuple[str, float]] = []  # (region, value) of the counts it states again
         previous_end = count_left = 0
         taken: Group | None = None  # the group of regions the figure before was attached to
         sentence_region: str | None = None
@@ -375,6 +395,8 @@ class _Reader:
                 or kinds_total
                 and reading.topic(sentence, figure, next_start, previous_end) != "own"
             ):
+                if item.kind == "other" and c["other_subject"].search(sentence[figure.end : item.unit_end].lower()):
+                    others.append(figure.value)  # "Lima terkait netralitas ASN dan satu kepala desa"
                 kinds_total = kinds_total or bool(c["total_of_kinds_after"].match(sentence[item.unit_end :]))
                 previous_end = item.unit_end
                 continue
@@ -523,6 +545,8 @@ class _Reader:
                     if topic == "other" and c["general_violation"].search(sentence.lower()):
                         general_counted = True  # "menerima 49 laporan dugaan pelanggaran Pilkada 2024"
                     if topic == "other" or topic is None:
+                        if topic == "other" and item.kind in _COUNTED:
+                            others.append(figure.value)  # "Lima terkait netralitas ASN dan satu kepala desa"
                         previous_end = item.unit_end
                         continue
                     item.topic = topic
@@ -572,6 +596,7 @@ class _Reader:
             if earlier and (pointed or any(r in regions for r, _ in earlier) and (item.inherited or not found)):
                 previous_end = item.unit_end
                 anaphoric = True
+                restated += [(r or "?", figure.value) for r in regions]
                 whole_of_part = any(it.unit_end > figure.start for it in items[:i])  # "satu dari empat ASN"
                 one_place = len(found) == 1 and len(regions) == 1 and regions[0]
                 if pointed and how == "attached" and one_place and not whole_of_part:
@@ -661,6 +686,8 @@ class _Reader:
 
         self._index_figures(index, sentence, previous, flags, found, items, named, as_of, produced)
         self.stated.update(f.value for f in all_figures)
+        if others:
+            self._mixed_totals(produced, restated, others)
         self.candidates += produced
         listed = {c.fact.region_code for c in produced if c.stage not in ("rank", "score", "zone")} - {"?"}
         if len(listed) > 2 and region_before not in listed:
@@ -675,6 +702,24 @@ class _Reader:
             # next sentences still speak of the counter before it
             self.actor = named_actor[1]
         return any(c.stage not in ("rank", "score", "zone") for c in produced)
+
+    def _mixed_totals(self, produced: list[Candidate], restated: list[tuple[str, float]], others: list[float]) -> None:
+        """ "enam laporan yang diterima. Lima terkait netralitas ASN dan satu kepala desa": a count that a count
+        of ASN and one of another subject add up to counts both (see `_without_mixed_totals`)."""
+        counts = [(c.fact.region_code, c.fact.value or 0) for c in produced if c.stage not in ("rank", "score", "zone")]
+        self.mixed |= {(region, value + other) for region, value in counts + restated for other in others}
+
+    def _without_mixed_totals(self) -> None:
+        """Counts of ASN and another subject together, about ASN only by the sentences around them, are no
+        count of ASN; one whose own words name ASN neutrality ("13 kasus dugaan netralitas ASN") stands."""
+        self.candidates = [
+            demote(c, "part_of_total", "a total of ASN and another subject")
+            if (c.fact.region_code, c.fact.value) in self.mixed
+            and c.stage not in ("rank", "score", "zone")
+            and any(reason.startswith("about ASN by") for reason in c.reasons)
+            else c
+            for c in self.candidates
+        ]
 
     def _parts_of(self, total: Candidate) -> None:
         """Earlier counts below a running total of the same metric and region are parts of it ("Bawaslu kembali

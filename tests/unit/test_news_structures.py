@@ -1327,3 +1327,21 @@ def test_jika_after_a_verb_of_saying_reports_a_count():
         "netralitas ASN yang sudah direkomendasikan kepada KASN."
     )
     assert any(f[1] == "71" and f[2] == 84 for f in facts_of(text, "2020-10-28"))
+
+
+def test_a_total_of_asn_and_village_heads_is_no_count_of_asn():
+    text = (
+        "Bawaslu Jawa Timur memproses lima ASN dan satu kepala desa soal netralitas. Setidaknya ada enam laporan "
+        "yang diterima. Lima terkait netralitas ASN dan satu kepala desa."
+    )
+    found = facts_of(text, "2024-02-05")
+    assert ("asn_reported", "35", 5) in found
+    assert not [f for f in found if f[2] == 6]
+
+
+def test_a_count_the_next_sentence_enumerates_is_a_count_of_kinds():
+    text = (
+        "Bawaslu Sumatera Barat mencatat 14 ASN diduga melanggar netralitas. Pelanggaran itu terdiri dari tiga "
+        "kasus. Pertama, mendeklarasikan diri sebagai bakal calon. Kedua, mendaftar ke partai politik."
+    )
+    assert facts_of(text, "2020-03-19") == {("asn_reported", "13", 14)}
