@@ -91,8 +91,7 @@ def _ordinal_enumerations(pairs: list[tuple[int, str]]) -> set[tuple[int, float]
     ("... terdiri dari tiga kasus. Pertama, mendeklarasikan diri sebagai bakal calon."): a count of kinds."""
     found: set[tuple[int, float]] = set()
     for index in range(len(pairs) - 1):
-        counted = figures(pairs[index][1])
-        if counted and _FIRST_OF_LIST.match(pairs[index + 1][1]):
+        if _FIRST_OF_LIST.match(pairs[index + 1][1]) and (counted := figures(pairs[index][1])):
             found.add((index, counted[-1].value))
     return found
 
