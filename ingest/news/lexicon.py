@@ -90,6 +90,7 @@ def compiled() -> dict:
         "unplaced": re.compile(r["unplaced_after"], re.I),
         "unplaced_before": re.compile(r["unplaced_before"], re.I),
         "conditional_before": re.compile(r["conditional_before"], re.I),
+        "one_of_before": re.compile(r["one_of_before"], re.I),
         "workforce_size_before": re.compile(r["workforce_size_before"], re.I),
         "reference_before": re.compile(r["reference_before"], re.I),
         "reference_list_before": re.compile(r["reference_list_before"], re.I),

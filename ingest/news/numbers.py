@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.news.articles import rules
+from ingest.news.lexicon import compiled
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,6 @@ def _words_value(text: str) -> int:
 
 
 @cache
-def _one_of() -> re.Pattern:
-    return re.compile(rules()["one_of_before"])
-
-
-@cache
 def _collective_pattern() -> re.Pattern:
     """ "Keenam ASN tersebut", "kedua laporan itu": "ke" and a number word before what it counts and a word
     pointing at it count them all, not an ordinal."""
@@ -120,8 +116,9 @@ def figures(sentence: str) -> list[Figure]:
         found.append(
             Figure(match.start(1), match.end(1), text, float(_words_value(text)), spelled=True, collective=True)
         )
+    one_of = compiled()["one_of_before"]
     for match in _word_pattern().finditer(lowered):
-        if _one_of().search(lowered[max(0, match.start() - 7) : match.start()]) and not _PERSON_AFTER.match(
+        if one_of.search(lowered[max(0, match.start() - 7) : match.start()]) and not _PERSON_AFTER.match(
             lowered[match.end() :]
         ):
             continue

@@ -43,7 +43,6 @@ _AMONG_BEFORE = re.compile(r"\b(?:di\s*antaranya|diantaranya)\s+$", re.I)
 # "seorang ASN memposting ...", "satu kasus yang ...": an article, not a count
 _INDEFINITE = re.compile(r"^\s*(?:orang|kasus)\s+(?:yang|asn|kepala)", re.I)
 _PAIRED = re.compile(r"\s+\w+\s+(?:dan|serta)\s+", re.I)
-_ONE_OF_PERSON = re.compile(r"\bsalah\s+$", re.I)
 _EXISTS_BEFORE = re.compile(r"\b(?:ada|terdapat)\s+$", re.I)
 # "..., Taliabu 10 orang": a list item whose capitalised name is no known region
 _OWN_NAME_BEFORE = re.compile(r"[,;]\s*(?:dan\s+|serta\s+)?(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?\s*$")
@@ -189,7 +188,7 @@ def is_indefinite(sentence: str, figure: Figure) -> bool:
         return False  # "telah menemukan satu kasus yang ...", "melaporkan seorang ASN"
     if compiled()["counting_verb_after"].match(sentence[figure.end :]):
         return False  # "Seorang ASN di Kota Kendari diperiksa oleh Bawaslu"
-    one_of = _ONE_OF_PERSON.search(sentence[max(0, figure.start - 8) : figure.start])
+    one_of = compiled()["one_of_before"].search(sentence[max(0, figure.start - 8) : figure.start])
     if one_of:
         # "foto salah satu ASN yang berpose", "AJ salah satu ASN di lingkup Dinas": one of them, described;
         # "ada salah satu ASN yang diduga ...", "menemukan salah satu oknum ASN" count the one

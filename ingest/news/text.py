@@ -75,14 +75,16 @@ def as_of_date(text: str, year: int | None = None) -> str | None:
     return None
 
 
+def _only_election_of(year: int | str) -> str | None:
+    """The one election Netra knows held in the year, if there is just one."""
+    held = {e for e in election_aliases().values() if e.endswith(f"_{year}")}
+    return held.pop() if len(held) == 1 else None
+
+
 def _known_election(kind: str, year: str) -> str | None:
     """The election a kind and year name; a year in which Netra knows one election only names that one
     whatever the kind written ("pemilu 2020" is Pilkada 2020's); None for one Netra does not know."""
-    named = election_aliases().get(fold(f"{kind} {year}"))
-    if named:
-        return named
-    held = {e for e in election_aliases().values() if e.endswith(f"_{year}")}
-    return held.pop() if len(held) == 1 else None
+    return election_aliases().get(fold(f"{kind} {year}")) or _only_election_of(year)
 
 
 def elections(text: str, year: int | None = None) -> list[tuple[int, str | None]]:
@@ -104,14 +106,14 @@ def elections(text: str, year: int | None = None) -> list[tuple[int, str | None]
         if before:
             found.append((match.start(), _known_election(before[-1], match.group(1))))
     for match in _YEAR.finditer(text):
-        held = {e for e in election_aliases().values() if e.endswith(f"_{match.group(1)}")}
-        if len(held) == 1 and not any(start <= match.start() <= start + 40 for start, _ in found):
-            found.append((match.start(), held.pop()))
+        held = _only_election_of(match.group(1))
+        if held and not any(start <= match.start() <= start + 40 for start, _ in found):
+            found.append((match.start(), held))
     if year is not None:
         for match in _RELATIVE_YEAR.finditer(text):
-            held = {e for e in election_aliases().values() if e.endswith(f"_{year - 1 if match.group(1) else year}")}
-            if len(held) == 1:
-                found.append((match.start(), held.pop()))
+            held = _only_election_of(year - 1 if match.group(1) else year)
+            if held:
+                found.append((match.start(), held))
     if year is not None and not found:  # a sentence naming an election's year speaks of that one
         for match in _ELECTION_WORD.finditer(text):
             kind = "PEMILU" if match.group(1).lower().startswith(_GENERAL_ELECTIONS) else "PILKADA"
