@@ -44,21 +44,18 @@ class Candidate:
 def decide(candidates: list[Candidate]) -> tuple[list[Fact], list[Candidate]]:
     """One value per metric, region and election: the surest, earliest one; the others go to review.
     A count forwarded to KASN beside a larger count of its kind is a part of it, not a total. A title's
-    figure that the body states again is the body's to read. One count read both as persons and as cases
-    ("12 ASN", "12 laporan") is one fact, the persons': the funnel counts ASN."""
+    figure that the body states again, for its region at whatever stage, is the body's to read. One count
+    read both as persons and as cases ("12 ASN", "12 laporan") is one fact, the persons': the funnel counts
+    ASN."""
     thresholds = rules()["confidence"]
-    in_body = {(c.fact.metric, c.fact.region_code, c.fact.value) for c in candidates if not c.title}
+    # the body's words say more exactly what a headline's figure counts ("Proses 98 ASN", "98 orang terbukti")
+    in_body = {(c.fact.region_code, c.fact.value) for c in candidates if not c.title}
     stated_in_body = {c.fact.value for c in candidates if not c.title and c.confidence >= thresholds["publish_at"]}
     # a title naming no place ("Dua Camat ... Langgar Netralitas") leaves it to the body to say where and what
     restated = {
         c.position
         for c in candidates
-        if c.title
-        and (
-            (c.fact.metric, c.fact.region_code, c.fact.value) in in_body
-            or c.unplaced
-            and c.fact.value in stated_in_body
-        )
+        if c.title and ((c.fact.region_code, c.fact.value) in in_body or c.unplaced and c.fact.value in stated_in_body)
     }
     candidates = [c for c in candidates if c.position not in restated]
     totals: dict[tuple, float] = {}

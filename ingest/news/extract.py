@@ -141,6 +141,16 @@ class _Figure:
         self.reasons.append(reason)
 
 
+def _counts_places(sentence: str, item: _Figure) -> bool:
+    """ "(98 ASN) di 10 kabupaten dan kota": a count of the places the persons counted before it are in."""
+    c = compiled()
+    return (
+        item.kind == "other"
+        and bool(c["places_counted"].match(sentence[item.figure.end : item.figure.end + 20]))
+        and bool(c["places_counted_before"].search(sentence[max(0, item.figure.start - 8) : item.figure.start]))
+    )
+
+
 class _Reader:
     """Reads one article sentence by sentence, carrying what a sentence hands on to the next: the
     region and unit it spoke of, who was counting, whether it was about ASN neutrality or an index."""
@@ -450,7 +460,14 @@ class _Reader:
                 left_start = count_left  # "tindak lanjut ... baru 256 ASN atau 52 persen": the count's words
             left = (left_start, figure.start)
             count_left = left_start
-            right_start, right_end = item.unit_end, next_start
+            # "98 ASN di 10 kabupaten dan kota ... diajukan ke KASN": a count of the persons' places does not end
+            # the words that are theirs
+            # ("44 orang Aparatur Sipil Negara atau ASN yang diberikan sanksi"): from the end of ASN's name
+            spelled = c["asn_spelled_after"].match(sentence[item.unit_end : item.unit_end + 60])
+            right_start = item.unit_end + (spelled.end() if spelled else 0)
+            right_end = next(
+                (it.figure.start for it in items[i + 1 :] if not _counts_places(sentence, it)), len(sentence)
+            )
             whole = items[i + 1] if i + 1 < len(items) else None
             if next_start < item.unit_end:
                 # "satu dari empat ASN telah mendapatkan sanksi": the whole a part is out of stands inside the
@@ -617,6 +634,11 @@ class _Reader:
             # clause says nothing of who counted the figure
             later_actor = named_actor and named_actor[0] > figure.end and "," in sentence[figure.end : named_actor[0]]
             figure_actor = (self.actor or actor) if later_actor else actor
+            # "Bahkan, ketiga pegawai negeri ini juga bertemu ...": persons pointed back at that the article
+            # counted otherwise ("seorang ASN dan dua honorer"), with no stage of their own
+            unstated = figure.value not in self.stated and not item.inherited
+            if figure.collective and pointed and stage is None and unstated:
+                item.lose("pointed_back_unstated", "it points back at persons the article counted otherwise")
             metric, stage = self._metric(item, stage, stage_words, figure_actor, sentence, left, right, cues)
             previous_end = item.unit_end
             if metric is None:

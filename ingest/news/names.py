@@ -68,6 +68,8 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for start, end in runs:
         initials = _INITIALS_AFTER.match(text[end:])
+        if initials and initials.group().strip(" ()").lower() in _known():
+            initials = None  # an office's acronym after its unknown words ("Pejabat Pembuat Komitmen (PPK)")
         spans.append((start, end + (initials.end() if initials else 0)))
     return spans
 

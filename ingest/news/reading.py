@@ -293,15 +293,20 @@ class Cues:
                         _Cue("denied" if denied else name, side, match.start(), match.end(), match.group())
                     )
 
-    def _within(self, start: int, end: int, sides: tuple[str, ...]):
+    def _within(self, start: int, end: int, sides: tuple[str, ...], starts_by: int | None = None):
+        """The cues inside [start, end); with `starts_by`, those beginning by then, however long they run
+        ("44 orang ASN ... yang diberikan sanksi oleh Komisi ASN")."""
+        last_start = end if starts_by is None else min(end, starts_by)
         for cue in self.found:
-            if cue.side in sides and start <= cue.start and cue.end <= end:
+            if cue.side in sides and start <= cue.start <= last_start and cue.end <= end:
                 yield cue
         window = self.lowered[start:end]
         for name, side, pattern in self.anchored:
             if side in sides:
                 for match in pattern.finditer(window):
-                    if not _negated(self.sentence, start + match.start(), match.group()):
+                    if start + match.start() <= last_start and not _negated(
+                        self.sentence, start + match.start(), match.group()
+                    ):
                         yield _Cue(name, side, start + match.start(), start + match.end(), match.group())
 
     def stage(self, left: tuple[int, int], right: tuple[int, int], next_is_figure: bool) -> tuple[str | None, str]:
@@ -316,7 +321,7 @@ class Cues:
                 if cue.stage not in best or distance < best[cue.stage][0]:
                     best[cue.stage] = (distance, cue.text)
         if right[0] < right[1]:
-            for cue in self._within(right[0], min(right[1], right[0] + reach), ("after", "either")):
+            for cue in self._within(right[0], right[1], ("after", "either"), right[0] + reach):
                 distance = cue.start - right[0]
                 between = self.sentence[cue.end : right[1]]
                 if next_is_figure and right[1] - cue.end < distance and not re.search(r"[,;]|\bdan\b", between):

@@ -6,7 +6,7 @@ Every test states what a reader of the sentence would take from it, and what it 
 import pytest
 
 from ingest.news import reading
-from ingest.news.articles import Article
+from ingest.news.articles import Article, clean
 from ingest.news.extract import extract, extract_facts
 from ingest.news.numbers import figures, to_number
 
@@ -1345,3 +1345,60 @@ def test_a_count_the_next_sentence_enumerates_is_a_count_of_kinds():
         "kasus. Pertama, mendeklarasikan diri sebagai bakal calon. Kedua, mendaftar ke partai politik."
     )
     assert facts_of(text, "2020-03-19") == {("asn_reported", "13", 14)}
+
+
+def test_a_count_of_the_places_the_persons_are_in_leaves_their_stage_words_theirs():
+    text = (
+        "Sebanyak 40 ASN di 7 kabupaten dan kota di Provinsi Maluku diajukan ke Komisi ASN. Sebelum itu Bawaslu "
+        "Maluku telah memproses dugaan pelanggaran terhadap 52 orang. Dari jumlah itu 40 orang terbukti melanggar "
+        "dan 12 lainnya tidak terbukti."
+    )
+    found = facts_of(text, "2020-10-20")
+    assert ("asn_reported", "81", 52) in found
+    assert ("asn_reported", "81", 40) not in found  # forwarded, a part of the 52
+
+
+def test_a_headline_figure_the_body_reads_at_another_stage_is_the_bodys():
+    text = (
+        "Bawaslu Maluku Proses 40 ASN Pelanggar Netralitas\n"
+        "Bawaslu Provinsi Maluku mengajukan 40 orang ASN ke Komisi ASN yang terbukti melanggar netralitas. "
+        "Sebelumnya Bawaslu Maluku memproses sebanyak 52 orang."
+    )
+    found = facts_of(text, "2020-10-20")
+    assert ("asn_reported", "81", 52) in found and ("asn_reported", "81", 40) not in found
+
+
+def test_a_sanction_given_by_kasn_is_its_recommendation_however_far_its_words_run():
+    text = (
+        "Sudah 31 orang Aparatur Sipil Negara atau ASN di 6 kabupaten kota penyelenggara pilkada di Sulawesi "
+        "Tengah yang diberikan sanksi oleh Komisi ASN."
+    )
+    assert facts_of(text, "2020-07-09") == {("asn_recommended", "72", 31)}
+
+
+def test_the_ppk_as_doer_of_sanctions_is_a_follow_up_and_its_acronym_is_no_initials():
+    text = (
+        "Menurut Mendagri, dari 380 laporan yang masuk ke Bawaslu terkait netralitas ASN, sebanyak 150 ASN terbukti "
+        "melanggar. Pejabat Pembuat Komitmen (PPK) juga telah menindaklanjuti dengan memberikan sanksi terhadap 95 ASN."
+    )
+    assert ("asn_followed_up", "ID", 95) in facts_of(text, "2024-03-05")
+    assert "Pejabat Pembuat Komitmen (PPK)" in clean(text)
+
+
+def test_personnel_of_asn_are_persons_and_still_unsettled_cases_are_pending():
+    national = "Mendagri mencatat terdapat 310 personel ASN yang dilaporkan atas dugaan pelanggaran netralitas."
+    assert facts_of(national, "2024-03-05") == {("asn_reported", "ID", 310)}
+    text = (
+        "Bawaslu Sulawesi Barat menangani 27 dugaan pelanggaran netralitas ASN pada Pilkada 2024. Dari 27 dugaan "
+        "pelanggaran, 8 di antaranya telah diteruskan ke BKN, dan 19 masih belum diselesaikan."
+    )
+    assert ("cases_pending", "76", 19) in facts_of(text, "2024-10-03")
+
+
+def test_persons_pointed_back_at_with_no_stage_of_their_own_are_no_count():
+    text = (
+        "Bawaslu Provinsi Bangka Belitung menindaklanjuti kasus seorang ASN dan dua honorer di Pemprov Bangka Belitung "
+        "yang diduga tidak netral. Menurut Ketua Bawaslu, ditemukan seorang ASN dan dua honorer yang terlibat aktif "
+        "dalam kegiatan partai politik. Bahkan, ketiga pegawai negeri ini juga bertemu dengan pengurus partai."
+    )
+    assert not [f for f in facts_of(text, "2023-11-24") if f[2] == 3]
