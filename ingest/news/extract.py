@@ -141,6 +141,10 @@ class _Figure:
         self.reasons.append(reason)
 
 
+# "Batam ada satu": a place, then its count
+_PLACE_HAS = re.compile(r"\s+(?:ada|sebanyak)\s+", re.I)
+
+
 def _counts_places(sentence: str, item: _Figure) -> bool:
     """ "(98 ASN) di 10 kabupaten dan kota": a count of the places the persons counted before it are in."""
     c = compiled()
@@ -430,13 +434,16 @@ class _Reader:
                 # a list goes on in the unit of its item before ("10 laporan ..., delapan orang ASN di X, satu di Y")
                 before = next((f.kind for f in reversed(items[:i]) if f.kind in _COUNTED), None)
                 kind = before or sentence_unit or self.unit or (reading.unit_named(sentence) if listed else None)
-                # a count in words as a list item: "Palopo ada tujuh, ...", "..., satu di Kota Bandung"
+                # a count in words as a list item: "Palopo ada tujuh, ...", "..., satu di Kota Bandung", "...
+                # dan Batam ada satu"
                 spelled_item = figure.spelled and (
                     listed
                     and bool(re.match(r"\s*[,;.]", sentence[figure.end :]))
                     or before is not None
                     and bool(re.search(r"(?:,|\bdan)\s*$", sentence[max(0, figure.start - 6) : figure.start]))
                     and sentence[figure.end :].startswith(" di ")
+                    or before is not None
+                    and any(_PLACE_HAS.fullmatch(sentence[g.end : figure.start]) for g in found)
                 )
                 if kind is None or not (figure.zero or spelled_item or reading.is_bare_breakdown(sentence, figure)):
                     continue
@@ -754,10 +761,17 @@ class _Reader:
         ]
 
     def _place_again(self, value: float, region: str) -> None:
-        """Give the candidates of an earlier figure the region inside theirs a later sentence places it in."""
+        """Give the candidates of an earlier figure the region inside theirs a later sentence places it in,
+        unless they were counted with the government employing them ("dua ASN Pemprov Kepri")."""
+        employer = compiled()["employer_named"]
         for n, c in enumerate(self.candidates):
             code = c.fact.region_code
-            if c.fact.value == value and code not in ("?", region) and region.startswith(code + "."):
+            if (
+                c.fact.value == value
+                and code not in ("?", region)
+                and region.startswith(code + ".")
+                and not employer.search(c.fact.evidence)
+            ):
                 self.candidates[n] = replace(c, fact=replace(c.fact, region_code=region))
 
     def _on_topic(

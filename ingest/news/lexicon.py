@@ -102,6 +102,7 @@ def compiled() -> dict:
         "places_counted": re.compile(r["places_counted"], re.I),
         "places_counted_before": re.compile(r["places_counted_before"], re.I),
         "asn_spelled_after": re.compile(r["asn_spelled_after"], re.I),
+        "employer_named": re.compile(r["employer_named"], re.I),
         "by_asn": re.compile(r["by_asn"], re.I),
         "workforce_before": re.compile(r["workforce_before"], re.I),
         "workforce_after": re.compile(r["workforce_after"], re.I),

@@ -21,6 +21,7 @@ from functools import cache
 
 from ingest.headers import fold
 from ingest.news.articles import rules
+from ingest.news.numbers import figures
 from ingest.reference_data import read_seed
 from ingest.regions import NATIONAL_CODE, region_resolver
 
@@ -264,16 +265,37 @@ def _without_locating_provinces(sentence: str, found: list[Mention]) -> list[Men
 
 
 def groups(sentence: str, found: list[Mention]) -> list[Group]:
-    """Mentions joined only by commas and "dan" form one group; every other mention stands alone."""
+    """Mentions joined only by commas and "dan" form one group; every other mention stands alone, and so
+    does a place between two counts, each its own ("lima di Kabupaten Lingga dan Batam ada satu")."""
     result: list[list[Mention]] = []
     for mention in found:
         # "di Provinsi Banten, Kabupaten Pandeglang ...": a province and a regency in it are no list of peers
         same_level = result and _level(result[-1][-1]) == _level(mention)
-        if same_level and _LIST_GAP.match(sentence[result[-1][-1].end : mention.start]):
+        if (
+            same_level
+            and _LIST_GAP.match(sentence[result[-1][-1].end : mention.start])
+            and not (_counted_before(sentence, result[-1][0]) and _counted_after(sentence, mention))
+        ):
             result[-1].append(mention)
         else:
             result.append([mention])
     return [Group(_kind_carried(sentence, g)) for g in result]
+
+
+_COUNTED_AT_BEFORE = re.compile(r"(?:\s+\w+)?\s+di\s+(?:kabupaten\s+|kab\.?\s*|kota\s+)?$", re.I)
+_OWN_COUNT_AFTER = re.compile(r"\s+(?:ada|sebanyak|berjumlah)\s+$", re.I)
+
+
+def _counted_before(sentence: str, mention: Mention) -> bool:
+    """ "lima di Kabupaten Lingga": a count placed at the mention by the "di" between them."""
+    before = sentence[max(0, mention.start - 40) : mention.start]
+    return any(_COUNTED_AT_BEFORE.fullmatch(before[f.end :]) for f in figures(before))
+
+
+def _counted_after(sentence: str, mention: Mention) -> bool:
+    """ "Batam ada satu": the mention opens a count of its own."""
+    after = sentence[mention.end : mention.end + 40]
+    return any(_OWN_COUNT_AFTER.fullmatch(after[: f.start]) for f in figures(after))
 
 
 def _kind_carried(sentence: str, mentions: list[Mention]) -> tuple[Mention, ...]:

@@ -26,8 +26,9 @@ _MONTH_AFTER = re.compile(
 # or where it comes from ("1 dari Pasangkayu")
 # ("tiga laporan diterima Bawaslu Kabupaten Boven Digoel": the office that received it)
 _ATTACHED_AFTER = re.compile(
-    r"^(?:[^.;]{0,45}?|[^.;,]{0,75}?)\b(?:di|se-?)\s+$|^(?:\s+\(?(?:asn|pns)\)?)?\s+(?:dari\s+)?$"
+    r"^(?:[^.;]{0,45}?|[^.;,]{0,75}?)\b(?:di|se-?)\s+$|^(?:\s+\(?(?:asn|pns)\)?)?(?:\s+(?:lainnya|lagi))?\s+(?:dari\s+)?$"
     r"|^\s+(?:\w+\s+){0,3}?(?:diterima|ditangani|dicatat|diproses)\s+(?:oleh\s+)?bawaslu\s+$"
+    # ("5 laporan lainnya dari Batam");
     # "satu lagi ASN yang bertugas di Kantor Kecamatan Abang, Kabupaten Karangasem": an address down to the regency
     r"|^[^.;]{0,45}?\bdi\s+(?:[^.;,]{0,25}?\b)?(?:kantor|kecamatan|kelurahan|desa)\b[^.;,]{0,30},\s*$",
     re.I,

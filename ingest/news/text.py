@@ -7,10 +7,15 @@ import calendar
 import re
 
 from ingest.headers import fold
-from ingest.news.articles import _MONTHS
+from ingest.news.articles import _MONTHS, rules
 from ingest.news.lexicon import election_aliases
 
-_SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“'A-Z0-9\[])|\s+•\s+")  # "[" opens a masked name
+# "[" opens a masked name; "Kab. Lingga" goes on
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?\"”])"
+    + "".join(rf"(?<!\b{re.escape(word)}\.)" for word in rules()["sentence_abbreviations"])
+    + r"\s+(?=[\"“'A-Z0-9\[])|\s+•\s+"
+)
 _AS_OF = re.compile(
     r"\b(?:per|hingga|sampai(?:\s+dengan)?|s\.d\.?|tercatat)\s+(?:tanggal\s+)?(?:(\d{1,2})\s+)?("
     + "|".join(_MONTHS)

@@ -1402,3 +1402,41 @@ def test_persons_pointed_back_at_with_no_stage_of_their_own_are_no_count():
         "dalam kegiatan partai politik. Bahkan, ketiga pegawai negeri ini juga bertemu dengan pengurus partai."
     )
     assert not [f for f in facts_of(text, "2023-11-24") if f[2] == 3]
+
+
+def test_an_abbreviated_kabupaten_ends_no_sentence_and_a_place_between_two_counts_is_each_ones():
+    text = (
+        "Bawaslu Kepulauan Riau mencatat dugaan pelanggaran netralitas ASN pada Pilkada 2020. Saat ini terdapat "
+        "tiga ASN di Kab. Karimun, empat di Kab. Lingga dan Batam ada satu sedang dalam proses."
+    )
+    found = facts_of(text, "2020-10-16")
+    assert {("asn_reported", "21.02", 3), ("asn_reported", "21.04", 4), ("cases_pending", "21.71", 1)} <= found
+    assert not [f for f in found if f[1] == "21"]
+
+
+def test_cases_carried_on_to_kasn_are_a_part_beside_the_persons_processed():
+    text = (
+        "Bawaslu Kabupaten Asahan memproses 12 laporan masyarakat dan temuan pelanggaran dalam tahapan Pilkada Asahan "
+        "tahun 2020. Sebanyak sembilan orang dalam laporan tersebut, tercatat sebagai Aparatur Sipil Negara (ASN). "
+        "Sebanyak empat oknum ASN sudah kami lanjutin kasusnya ke KASN."
+    )
+    found = facts_of(text, "2020-11-17")
+    assert ("asn_reported", "12.09", 9) in found and ("asn_reported", "12.09", 4) not in found
+
+
+def test_asn_counted_with_their_employer_stay_in_its_region():
+    text = (
+        "Bawaslu Kepulauan Riau merekomendasikan tiga ASN Pemerintah Provinsi Kepulauan Riau ke KASN terkait "
+        "netralitas pada Pemilu 2024. Dugaan pelanggaran ketiga ASN itu berlokasi di Kabupaten Bintan."
+    )
+    assert facts_of(text, "2023-12-11") == {("asn_reported", "21", 3)}
+
+
+def test_the_other_reports_from_a_place_are_that_places():
+    text = (
+        "Bawaslu Kepulauan Riau mencatat 11 laporan pelanggaran netralitas ASN pada Pilkada 2024. Sebanyak 11 "
+        "laporan tersebut berasal dari 3 wilayah, dengan 4 laporan dari Karimun, 3 laporan dari Lingga, dan 4 "
+        "laporan lainnya dari Batam."
+    )
+    found = facts_of(text, "2024-11-05")
+    assert {("cases_reported", "21.02", 4), ("cases_reported", "21.04", 3), ("cases_reported", "21.71", 4)} <= found
