@@ -80,6 +80,8 @@ _POINTED_BACK = re.compile(
     r"^\s*(?:(?!(?:dari|di|ke|pada|dalam|kepada)\b)(?:\(\w+\)|\w+)\s+){0,4}?(?:tersebut|itu|ini)\b", re.I
 )
 # "di antara rekomendasi tersebut", "dari laporan itu": stage words naming an earlier set, not this figure's stage
+# "seorang ASN dan dua kepala desa": the words up to a second count
+_PAIRED_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:dan|serta)\s+", re.I)
 _SET_BEFORE = re.compile(r"\b(?:di\s*antara|antara|dari)\s+$")
 _SET_AFTER = re.compile(r"^\s+(?:tersebut|itu)\b")
 
@@ -189,6 +191,9 @@ def is_indefinite(sentence: str, figure: Figure) -> bool:
         return False  # "telah menemukan satu kasus yang ...", "melaporkan seorang ASN"
     if compiled()["counting_verb_after"].match(sentence[figure.end :]):
         return False  # "Seorang ASN di Kota Kendari diperiksa oleh Bawaslu"
+    paired = _PAIRED_AFTER.match(sentence, figure.end)
+    if paired and any(f.start == 0 for f in figures(sentence[paired.end() : paired.end() + 20])):
+        return False  # "keterlibatan seorang ASN dan dua kepala desa": one of a pair of counts
     one_of = compiled()["one_of_before"].search(sentence[max(0, figure.start - 8) : figure.start])
     if one_of:
         # "foto salah satu ASN yang berpose", "AJ salah satu ASN di lingkup Dinas": one of them, described;

@@ -1440,3 +1440,13 @@ def test_the_other_reports_from_a_place_are_that_places():
     )
     found = facts_of(text, "2024-11-05")
     assert {("cases_reported", "21.02", 4), ("cases_reported", "21.04", 3), ("cases_reported", "21.71", 4)} <= found
+
+
+def test_one_of_a_pair_of_counts_is_a_count_and_a_resignation_none():
+    text = (
+        "Bawaslu Kabupaten Sambas telah membuat rekomendasi dugaan pelanggaran keterlibatan seorang ASN dan tiga "
+        "kepala desa dalam kampanye Pilkada 2020."
+    )
+    assert ("asn_recommended", "61.01", 1) in facts_of(text, "2020-10-27")
+    resigned = "Pilkada 2024 di Jawa Barat. Ada satu ASN yang mengundurkan diri ikut Pilkada, kata Pj Gubernur."
+    assert facts_of(resigned, "2024-08-21") == set()
