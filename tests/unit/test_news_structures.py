@@ -1450,3 +1450,11 @@ def test_one_of_a_pair_of_counts_is_a_count_and_a_resignation_none():
     assert ("asn_recommended", "61.01", 1) in facts_of(text, "2020-10-27")
     resigned = "Pilkada 2024 di Jawa Barat. Ada satu ASN yang mengundurkan diri ikut Pilkada, kata Pj Gubernur."
     assert facts_of(resigned, "2024-08-21") == set()
+
+
+def test_kasn_imposing_a_discipline_again_is_its_recommendation():
+    text = (
+        "Komisi Aparatur Sipil Negara (KASN) kembali menjatuhkan hukuman disiplin kepada empat ASN Pemkab Samosir. "
+        "Keempatnya menghadiri kegiatan politik terkait Pilkada serentak 2020."
+    )
+    assert facts_of(text, "2021-03-06") == {("asn_recommended", "12.17", 4)}
