@@ -972,17 +972,19 @@ class _Flags:
         c = compiled()
         lowered = sentence.lower()
         other_subject = bool(c["other_subject"].search(lowered))
+        rare = bool(c["rare_flags"].search(lowered))
         return cls(
             bool(_FIGURE_HINT.search(lowered) or number_word_hint().search(lowered)),
             bool(c["topic"].search(_set_aside(lowered, other_subject))),
             other_subject,
-            bool(c["ikp"].search(lowered)),
-            bool(c["other_dimension"].search(lowered)),
+            rare and bool(c["ikp"].search(lowered)),
+            rare and bool(c["other_dimension"].search(lowered)),
             bool(c["actors"]["bawaslu"].search(lowered)),
-            bool(c["categories"].search(lowered)),
+            rare and bool(c["categories"].search(lowered)),
             bool(c["continuation"].match(lowered)),
-            bool(c["forecast"].search(lowered)),
-            len({c["violation_kinds"][m.group()] for m in c["violation_kind"].finditer(lowered)}) >= 2,  # other kinds
+            rare and bool(c["forecast"].search(lowered)),
+            rare  # names two kinds of violation besides neutrality
+            and len({c["violation_kinds"][m.group()] for m in c["violation_kind"].finditer(lowered)}) >= 2,
         )
 
 

@@ -120,6 +120,17 @@ def compiled() -> dict:
         "categories": _words(r["category_terms"]),
         "forecast": _words(r["forecast_terms"]),
         "continuation": re.compile(rf"^\W*(?:{_alternation(r['continuation_openers'])})\b"),
+        # the words of the flags few sentences raise, in one pattern: a sentence with none of them is not
+        # searched with each
+        "rare_flags": _words(
+            [
+                *r["ikp_terms"],
+                *r["ikp_other_dimension"],
+                *r["category_terms"],
+                *r["forecast_terms"],
+                *(w for words in r["violation_kinds"].values() for w in words),
+            ]
+        ),
     }
 
 

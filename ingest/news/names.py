@@ -18,7 +18,7 @@ evidence a place name and no fact, since the regions the extractor reads are all
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ingest.headers import fold
 from ingest.news.articles import RULES_FILE, rules
@@ -74,6 +74,16 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=65536)
+def _always_known(word: str) -> bool:
+    """A capitalised word known whatever the text around it (an acronym, an institution, a region): the
+    same for every article, so looked up once."""
+    if word.isupper() and sum(ch in "AIUEO" for ch in word) < 2:
+        return True
+    lowered = word.lower()
+    return all(part in _known() for part in (_PART_BREAK.split(lowered) if _PART_BREAK.search(lowered) else (lowered,)))
+
+
 class _Vocabulary:
     """The known words, with the words one text writes in lower case: a capitalised word the text
     also writes in lower case, or inside a longer lower-case word ("Langgar" beside "pelanggaran"), or
@@ -88,7 +98,7 @@ class _Vocabulary:
     def knows(self, word: str) -> bool:
         known = self.seen.get(word)
         if known is None:
-            known = self.seen[word] = self._knows(word)
+            known = self.seen[word] = _always_known(word) or self._knows(word)
         return known
 
     def _knows(self, word: str) -> bool:
