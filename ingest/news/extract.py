@@ -832,6 +832,14 @@ class _Reader:
             return group.codes
         if sentence_region and breakdown:
             return [sentence_region]  # "76 kasus, 12 dihentikan": the region of the total it splits
+        if compiled()["regency_pointed_after"].match(sentence[item.unit_end : item.unit_end + 70]):
+            # "10 pelanggaran yang dilakukan oleh ASN di kabupaten tersebut": the regency spoken of, if one was
+            pointed = last_region or paragraph_region or self.main_region
+            if pointed and "." in pointed:
+                item.lose("region_carried", "region of the sentence before")
+                return [pointed]
+            item.lose("region_ambiguous", "the regency it points back at is not named")
+            return [None]
         # regions named only in a later clause ("..., kata Ketua Bawaslu Sulsel") say who speaks
         later = all(g.start > item.unit_end and reading.in_later_clause(sentence, item.unit_end, g) for g in found)
         spoken = last_region or self.main_region or self.office_region

@@ -50,7 +50,8 @@ _RELATIVE_YEAR = re.compile(
 _LIST_MARKER = re.compile(r"^\d{1,2}[.)]\s+(?=\D)")
 # "MAKASSAR, RAKYATSULSEL - ", "Jakarta: " opening a paragraph
 # ("JAKARTA, KHATULISTIWAONLINE.COM –" on a line of its own); "Makassar: 1 kasus" is a list's item
-_DATELINE = re.compile(r"^(.{1,60})(?:\s[-–—|]{1,2}(?:\s|$)|--|:\s(?!\s*\d))")
+# ("PADANG, METRO–Letkol ...": a long dash right after the capitals)
+_DATELINE = re.compile(r"^(.{1,60})(?:\s[-–—|]{1,2}(?:\s|$)|--|(?<=[A-Z.])[–—](?=\S)|:\s(?!\s*\d))")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:

@@ -1458,3 +1458,26 @@ def test_kasn_imposing_a_discipline_again_is_its_recommendation():
         "Keempatnya menghadiri kegiatan politik terkait Pilkada serentak 2020."
     )
     assert facts_of(text, "2021-03-06") == {("asn_recommended", "12.17", 4)}
+
+
+def test_a_dateline_dashed_to_its_text_and_a_meetings_venue_place_no_figure():
+    text = (
+        "BUKITTINGGI, HARIAN–Pejabat Bawaslu Sumatera Barat memaparkan pengawasan Pilkada 2024 di Rapat "
+        "Koordinasi yang diselenggarakan di Hotel Rocky, Bukittinggi. Mayoritas pelanggaran berkaitan dengan "
+        "netralitas ASN. “Sebanyak 9 kasus telah masuk tahap proses lebih lanjut,” tegasnya."
+    )
+    found = facts_of(text, "2024-11-10")
+    assert found and all(region == "13" for _, region, _ in found)
+
+
+def test_a_count_pointing_back_at_a_regency_the_article_does_not_name_is_unplaced():
+    text = (
+        "Bawaslu Sulawesi Tengah menyebut sebuah kabupaten rawan pelanggaran netralitas ASN. Selama tahun 2023, "
+        "terdapat 12 pelanggaran yang dilakukan oleh ASN di kabupaten tersebut."
+    )
+    assert facts_of(text, "2023-11-21") == set()
+    named = (
+        "Bawaslu Sulawesi Tengah menyebut Kabupaten Sigi rawan pelanggaran netralitas ASN. Selama tahun 2023, "
+        "terdapat 12 pelanggaran yang dilakukan oleh ASN di kabupaten tersebut."
+    )
+    assert ("cases_reported", "72.10", 12) in facts_of(named, "2023-11-21")
