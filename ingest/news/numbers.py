@@ -28,6 +28,8 @@ class Figure:
 
 
 _DIGITS = re.compile(r"(?<![\w.,/:+-])(\d{1,3}(?:\.\d{3})+(?![\d])|\d+(?:[.,]\d+)?)(?![\w/:]|[.,]\d|-\d)")
+# a bracketed percentage typed with a space after its decimal comma: "1.596 (78, 5%) terbukti"
+_SPACED_DECIMAL = re.compile(r"(?<=\()(\d{1,2}), (\d)(?=\s?%\))")
 
 
 @cache
@@ -107,7 +109,15 @@ _PERSON_AFTER = re.compile(r"^\s+(?:oknum\s+)?(?:asn|pns|pegawai|aparatur|pejaba
 
 def figures(sentence: str) -> list[Figure]:
     """Every figure of the sentence, in reading order."""
-    found = [Figure(m.start(1), m.end(1), m.group(1), to_number(m.group(1))) for m in _DIGITS.finditer(sentence)]
+    spaced = [
+        Figure(m.start(), m.end(), m.group(), float(f"{m.group(1)}.{m.group(2)}"))
+        for m in _SPACED_DECIMAL.finditer(sentence)
+    ]
+    found = [
+        Figure(m.start(1), m.end(1), m.group(1), to_number(m.group(1)))
+        for m in _DIGITS.finditer(sentence)
+        if not any(f.start <= m.start(1) < f.end for f in spaced)
+    ] + spaced
     lowered = sentence.lower()
     if not number_word_hint().search(lowered):
         return sorted(found, key=lambda f: f.start)

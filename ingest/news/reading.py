@@ -80,6 +80,7 @@ _POINTED_BACK = re.compile(
     r"^\s*(?:(?!(?:dari|di|ke|pada|dalam|kepada)\b)(?:\(\w+\)|\w+)\s+){0,4}?(?:tersebut|itu|ini)\b", re.I
 )
 # "di antara rekomendasi tersebut", "dari laporan itu": stage words naming an earlier set, not this figure's stage
+_NAMES_SET = re.compile(r"\byang\s+$")
 # "seorang ASN dan dua kepala desa": the words up to a second count
 _PAIRED_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:dan|serta)\s+", re.I)
 _SET_BEFORE = re.compile(r"\b(?:di\s*antara|antara|dari)\s+$")
@@ -321,11 +322,14 @@ class Cues:
         ("Total 131, dihentikan 20": "dihentikan" is the 20's)."""
         reach = rules()["stage_reach"]
         best: dict[str, tuple[int, str]] = {}
+        naming_set: set[str] = set()  # "Yang terbukti 1.373 telah ditindaklanjuti": words naming the set, not its part
         if left[0] < left[1]:
             for cue in self._within(max(left[0], left[1] - reach), left[1], ("before", "either")):
                 distance = left[1] - cue.end
                 if cue.stage not in best or distance < best[cue.stage][0]:
                     best[cue.stage] = (distance, cue.text)
+                    if _NAMES_SET.search(self.lowered[max(0, cue.start - 5) : cue.start]) and distance <= 2:
+                        naming_set.add(cue.stage)
         if right[0] < right[1]:
             for cue in self._within(right[0], right[1], ("after", "either"), right[0] + reach):
                 distance = cue.start - right[0]
@@ -335,6 +339,8 @@ class Cues:
                 if cue.stage not in best or distance < best[cue.stage][0]:
                     best[cue.stage] = (distance, cue.text)
         specific = {name: found for name, found in best.items() if name != "reported"}
+        if len(specific) > 1 and naming_set:
+            specific = {name: found for name, found in specific.items() if name not in naming_set} or specific
         if specific:
             # nearest first; of words as near, the longer ("rekomendasikan ke KASN" before "rekomendasikan")
             name = min(specific, key=lambda n: (specific[n][0], -len(specific[n][1])))

@@ -1481,3 +1481,13 @@ def test_a_count_pointing_back_at_a_regency_the_article_does_not_name_is_unplace
         "terdapat 12 pelanggaran yang dilakukan oleh ASN di kabupaten tersebut."
     )
     assert ("cases_reported", "72.10", 12) in facts_of(named, "2023-11-21")
+
+
+def test_a_spaced_decimal_percentage_and_the_part_of_those_proven_that_was_followed_up():
+    text = (
+        "Berdasarkan data KASN, sebanyak 1.200 ASN dilaporkan dan 900 (75, 5%) terbukti melanggar. Yang terbukti "
+        "810 (90%) telah ditindaklanjuti oleh Pejabat Pembina Kepegawaian (PPK) dengan penjatuhan sanksi."
+    )
+    found = facts_of(text, "2022-08-04")
+    assert {("asn_reported", "ID", 1200), ("asn_recommended", "ID", 900), ("asn_followed_up", "ID", 810)} <= found
+    assert ("followup_rate_pct", "ID", 90) in found and not [f for f in found if f[2] in (75, 75.5, 5)]
