@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from ingest.headers import fold
-from ingest.news.articles import rules
+from ingest.news.articles import RULES_FILE, rules
 from ingest.reference_data import read_seed
 
 
@@ -23,11 +23,25 @@ def _words(words) -> re.Pattern:
     return re.compile(rf"\b(?:{_alternation(w.lower() for w in words)})\b")
 
 
+_UPPER_ESCAPE = re.compile(r"\\[SWDBAZ]")
+
+
+def stage_pattern(pattern: str) -> re.Pattern:
+    """A stage pattern, matched against lower-cased text and so written in lower case; an escape that
+    lower-casing would change (`\\S` into `\\s`) is refused rather than silently turned around."""
+    if _UPPER_ESCAPE.search(pattern):
+        raise ValueError(
+            f"stage pattern {pattern!r} in {RULES_FILE.name}: upper-case escapes (\\S, \\W, \\D, \\B) turn into "
+            "their opposites when the pattern is lower-cased; write [^\\s], [^\\w] or [^\\d] instead"
+        )
+    return re.compile(pattern.lower())
+
+
 @cache
 def compiled() -> dict:
     r = rules()
     stages = {
-        stage: {side: [re.compile(p.lower()) for p in patterns] for side, patterns in sides.items()}
+        stage: {side: [stage_pattern(p) for p in patterns] for side, patterns in sides.items()}
         for stage, sides in r["stages"].items()
     }
     filler = rf"(?:(?:{_alternation(r['units']['filler'])})\s+)?"

@@ -1491,3 +1491,11 @@ def test_a_spaced_decimal_percentage_and_the_part_of_those_proven_that_was_follo
     found = facts_of(text, "2022-08-04")
     assert {("asn_reported", "ID", 1200), ("asn_recommended", "ID", 900), ("asn_followed_up", "ID", 810)} <= found
     assert ("followup_rate_pct", "ID", 90) in found and not [f for f in found if f[2] in (75, 75.5, 5)]
+
+
+def test_a_stage_pattern_with_an_escape_lower_casing_would_turn_around_is_refused():
+    from ingest.news.lexicon import stage_pattern
+
+    assert stage_pattern(r"ditindaklanjuti\s+oleh\s+[^\s]+").search("telah ditindaklanjuti oleh pejabat")
+    with pytest.raises(ValueError, match=r"\[\^\\s\]"):
+        stage_pattern(r"ditindaklanjuti\s+oleh\s+\S+")
