@@ -403,6 +403,7 @@ class _Reader:
                 and c["workforce_after"].match(sentence[figure.end :])
                 or c["total_of_kinds_before"].search(sentence[max(0, figure.start - 30) : figure.start])
                 or c["total_of_kinds_after"].match(sentence[item.unit_end :])
+                or c["asn_kinds_after"].match(sentence[item.unit_end : item.unit_end + 60])
                 # "406 kasus yang meliputi temuan sebanyak 307 kasus dan laporan sebanyak 99 kasus": the parts
                 # of a total of every kind, unless their own words name ASN neutrality
                 or kinds_total

@@ -118,6 +118,7 @@ def compiled() -> dict:
         "asn_spelled_after": re.compile(r["asn_spelled_after"], re.I),
         "employer_named": re.compile(r["employer_named"], re.I),
         "regency_pointed_after": re.compile(r["regency_pointed_after"], re.I),
+        "asn_kinds_after": re.compile(r["asn_kinds_after"], re.I),
         "by_asn": re.compile(r["by_asn"], re.I),
         "workforce_before": re.compile(r["workforce_before"], re.I),
         "workforce_after": re.compile(r["workforce_after"], re.I),

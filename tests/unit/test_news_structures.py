@@ -1499,3 +1499,11 @@ def test_a_stage_pattern_with_an_escape_lower_casing_would_turn_around_is_refuse
     assert stage_pattern(r"ditindaklanjuti\s+oleh\s+[^\s]+").search("telah ditindaklanjuti oleh pejabat")
     with pytest.raises(ValueError, match=r"\[\^\\s\]"):
         stage_pattern(r"ditindaklanjuti\s+oleh\s+\S+")
+
+
+def test_the_kinds_asn_come_in_are_no_count():
+    text = (
+        "Bawaslu Kota Bitung memetakan netralitas ASN pada Pilkada 2024. ASN ada dua yaitu PNS dan pegawai "
+        "pemerintah dengan perjanjian kerja atau P3K, harus netral, katanya."
+    )
+    assert facts_of(text, "2024-09-20") == set()
