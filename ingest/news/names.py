@@ -6,10 +6,10 @@ it again when the rules change) and publishes the sentence each fact comes from,
 when the text is cleaned, before it is stored, extracted or published.
 
 A name is a run of capitalised words (or words in capitals with two vowels or more, "RISKA") that are
-not known: a region's name, a word of the extraction rules or of the `known_capitalised` list
-(institutions, titles, months, weekdays, elections, words that open sentences), or a word the same
-article writes in lower case, alone, inside a longer word or before a suffix (`name_masking` in the
-rules). Initials in brackets after a name ("(AT)") go with it; acronyms (PPK, BKPSDM) stay. Web and
+not known: a region's name, a word of the extraction rules (of their values, not their comments) or of
+the `known_capitalised` list (institutions, titles, months, weekdays, elections, words that open
+sentences), or a word the same article writes in lower case, alone, inside a longer word or before a
+suffix (`name_masking` in the rules). Initials in brackets after a name ("(AT)") go with it; acronyms (PPK, BKPSDM) stay. Web and
 e-mail addresses and handles are masked as a whole, since their slugs name people in lower case. The
 masking errs towards masking: a hotel or village name not in the lists is masked too, which costs the
 evidence a place name and no fact, since the regions the extractor reads are all known words.
@@ -21,7 +21,7 @@ import re
 from functools import cache, lru_cache
 
 from ingest.headers import fold
-from ingest.news.articles import RULES_FILE, rules
+from ingest.news.articles import rules
 from ingest.reference_data import read_seed
 from ingest.regions import region_resolver
 
@@ -48,9 +48,20 @@ def _known() -> frozenset[str]:
         parts = fold(name).split("_")
         words.update(parts)
         words.update(("".join(parts), "".join(parts[1:])))  # written joined: "Lubuklinggau", "Pagaralam"
-    words.update(w.lower() for w in re.findall(r"[A-Za-z]+", RULES_FILE.read_text(encoding="utf-8")))
-    words.update(w.lower() for w in rules()["known_capitalised"])
+    # the words of the rules' values, not of their comments: an example quoted in a comment names no one's word
+    words.update(w.lower() for value in _strings(rules()) for w in re.findall(r"[A-Za-z]+", value))
     return frozenset(words)
+
+
+def _strings(value) -> list[str]:
+    """Every string a parsed rules file holds, keys and values, at any depth."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() for s in (*_strings(key), *_strings(item))]
+    if isinstance(value, list | tuple):
+        return [s for item in value for s in _strings(item)]
+    return []
 
 
 def name_spans(text: str) -> list[tuple[int, int]]:
