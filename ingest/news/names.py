@@ -9,10 +9,11 @@ A name is a run of capitalised words (or words in capitals with two vowels or mo
 not known: a region's name, a word of the extraction rules (of their values, not their comments) or of
 the `known_capitalised` list (institutions, titles, months, weekdays, elections, words that open
 sentences), or a word the same article writes in lower case, alone, inside a longer word or before a
-suffix (`name_masking` in the rules). Initials in brackets after a name ("(AT)") go with it; acronyms (PPK, BKPSDM) stay. Web and
-e-mail addresses and handles are masked as a whole, since their slugs name people in lower case. The
-masking errs towards masking: a hotel or village name not in the lists is masked too, which costs the
-evidence a place name and no fact, since the regions the extractor reads are all known words.
+suffix (`name_masking` in the rules). Initials in brackets after a name ("(AT)") go with it; acronyms
+(PPK, BKPSDM) stay. Web and e-mail addresses and handles are masked as a whole, since their slugs name
+people in lower case. The masking errs towards masking: a hotel or village name not in the lists is
+masked too, which costs the evidence a place name and no fact, since the regions the extractor reads
+are all known words.
 """
 
 from __future__ import annotations
