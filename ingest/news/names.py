@@ -86,14 +86,19 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _parts(word: str) -> tuple[str, ...]:
+    """A word's lower-cased parts: "Undang-Undang" is two."""
+    lowered = word.lower()
+    return tuple(_PART_BREAK.split(lowered)) if _PART_BREAK.search(lowered) else (lowered,)
+
+
 @lru_cache(maxsize=65536)
 def _always_known(word: str) -> bool:
     """A capitalised word known whatever the text around it (an acronym, an institution, a region): the
     same for every article, so looked up once."""
     if word.isupper() and sum(ch in "AIUEO" for ch in word) < 2:
-        return True
-    lowered = word.lower()
-    return all(part in _known() for part in (_PART_BREAK.split(lowered) if _PART_BREAK.search(lowered) else (lowered,)))
+        return True  # an acronym (PPK, BKPSDM, DPRD); a name in capitals has vowels ("RISKA")
+    return all(part in _known() for part in _parts(word))
 
 
 class _Vocabulary:
@@ -114,11 +119,8 @@ class _Vocabulary:
         return known
 
     def _knows(self, word: str) -> bool:
-        if word.isupper() and sum(ch in "AIUEO" for ch in word) < 2:
-            return True  # an acronym (PPK, BKPSDM, DPRD); a name in capitals has vowels ("RISKA")
-        lowered = word.lower()
-        parts = _PART_BREAK.split(lowered) if _PART_BREAK.search(lowered) else (lowered,)  # "Undang-Undang"
-        return all(self._knows_part(part) for part in parts)
+        """Known by what this text writes in lower case (acronyms and always-known words are `_always_known`'s)."""
+        return all(self._knows_part(part) for part in _parts(word))
 
     def _knows_part(self, part: str) -> bool:
         if part in self.known or part in self.lowered:

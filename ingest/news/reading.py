@@ -79,10 +79,11 @@ _EACH = re.compile(r"\bmasing[- ]masing\b", re.I)
 _POINTED_BACK = re.compile(
     r"^\s*(?:(?!(?:dari|di|ke|pada|dalam|kepada)\b)(?:\(\w+\)|\w+)\s+){0,4}?(?:tersebut|itu|ini)\b", re.I
 )
-# "di antara rekomendasi tersebut", "dari laporan itu": stage words naming an earlier set, not this figure's stage
+# "Yang terbukti 1.373 telah ditindaklanjuti": a stage word right after "yang" names the set a count is part of
 _NAMES_SET = re.compile(r"\byang\s+$")
 # "seorang ASN dan dua kepala desa": the words up to a second count
 _PAIRED_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:dan|serta)\s+", re.I)
+# "di antara rekomendasi tersebut", "dari laporan itu": stage words naming an earlier set, not this figure's stage
 _SET_BEFORE = re.compile(r"\b(?:di\s*antara|antara|dari)\s+$")
 _SET_AFTER = re.compile(r"^\s+(?:tersebut|itu)\b")
 
