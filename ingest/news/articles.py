@@ -51,6 +51,16 @@ _MONTHS = {
     "nov": 11,
     "des": 12,
     "dec": 12,
+    # in English, as some outlets and their English editions write them ("2 October 2024")
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "october": 10,
+    "december": 12,
 }
 _DATE_PATTERNS = (
     re.compile(r"\((\d{1,2})/(\d{1,2})/(\d{4})\)"),  # Rabu (23/9/2020)
@@ -79,15 +89,30 @@ class Article:
     published_date: str | None = None  # ISO date
 
 
+# a flattened table's image cell ("![]() |") or rule ("---|")
+_TABLE_FURNITURE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|-{3,})\s*\|?$")
+
+
 def strip_furniture(text: str) -> str:
-    """Drop furniture lines and everything after a furniture block heading."""
+    """Drop furniture lines and everything after a furniture block heading. A line ending in a table cell's
+    "|" beside an image cell is a cell of a flattened table: a linked headline or a photo's caption
+    ("Bawaslu Majene Kirim 19 Kasus ... ke BKN |" above "![]() |"), not the article's text."""
     r = rules()
+    lines = text.splitlines()
+    beside_image = {
+        i + step
+        for i, line in enumerate(lines)
+        if _TABLE_FURNITURE.match(line.strip()) and line.strip()[0] == "!"
+        for step in (-1, 1)
+    }
     kept = []
-    for line in text.splitlines():
+    for i, line in enumerate(lines):
         stripped = line.strip()
         if stripped in r["furniture_block_starts"]:
             break
-        if stripped.startswith(tuple(r["furniture_line_prefixes"])):
+        if stripped.startswith(tuple(r["furniture_line_prefixes"])) or _TABLE_FURNITURE.match(stripped):
+            continue
+        if i in beside_image and stripped.endswith("|"):
             continue
         kept.append(line)
     return "\n".join(kept).strip()

@@ -7,11 +7,13 @@ puts the answers together and weighs them.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
 from ingest.news.articles import _MONTHS, rules
 from ingest.news.lexicon import compiled
+from ingest.news.names import NAME_MASK
 from ingest.news.numbers import Figure, figures
 from ingest.news.places import Group
 
@@ -20,6 +22,10 @@ _HIJRI_AFTER = re.compile(r"^\s*(?:H\b|Hijriah|Hijriyah)")
 _MONTH_AFTER = re.compile(
     r"^(?:\s*(?:dan|hingga|sampai|s\.d\.?|-|–|,)\s*\d{1,2})?\s+(?:" + "|".join(_MONTHS) + r")\b", re.I
 )
+# "21 Nivember 2023", "10 Nopember 2020": a month's name mistyped or spelled the old way, then its year (or
+# masked, the name masking not knowing the word: "21 [nama] 2023")
+_MISSPELT_MONTH_AFTER = re.compile(r"^\s+(?:([A-Za-z]{5,9})|" + re.escape(NAME_MASK) + r")\s+(?:19|20)\d{2}\b")
+_MONTH_NAMES = [name for name in _MONTHS if len(name) >= 5]
 # "5 ASN di Sukoharjo", "lima kasus terjadi di Kabupaten Selayar": the region right after a count
 # ("16 ASN pada Pemilihan Bupati dan Wakil Bupati di Kabupaten Kepulauan Sula": farther within a clause),
 # or the region right after the count's own words ("104 ASN Kabupaten Bima", "lima pejabat ASN Lombok Tengah"),
@@ -159,6 +165,7 @@ def is_not_a_count(sentence: str, figure: Figure, kind: str | None) -> bool:
     c = compiled()
     if (
         _MONTH_AFTER.match(sentence[figure.end :])
+        or _misspelt_month_after(sentence[figure.end :])
         or c["reference_before"].search(sentence[max(0, figure.start - 12) : figure.start])
         or c["reference_list_before"].search(sentence[max(0, figure.start - 40) : figure.start])
     ):
@@ -173,6 +180,15 @@ def is_not_a_count(sentence: str, figure: Figure, kind: str | None) -> bool:
         return False
     after_election = compiled()["year_before"].search(sentence[max(0, figure.start - 30) : figure.start])
     return bool(after_election) or kind not in ("persons", "cases")
+
+
+def _misspelt_month_after(text: str) -> bool:
+    """A day's month, one letter or so off its name; difflib's ratio measures how far ("nivember" is 0.88
+    of "november", "kasus" nowhere near any month)."""
+    match = _MISSPELT_MONTH_AFTER.match(text)
+    if match is None:
+        return False
+    return match.group(1) is None or bool(difflib.get_close_matches(match.group(1).lower(), _MONTH_NAMES, cutoff=0.8))
 
 
 def is_bare_breakdown(sentence: str, figure: Figure) -> bool:
@@ -331,6 +347,11 @@ class Cues:
                     best[cue.stage] = (distance, cue.text)
                     if _NAMES_SET.search(self.lowered[max(0, cue.start - 5) : cue.start]) and distance <= 2:
                         naming_set.add(cue.stage)
+        # "teruskan rekomendasi 1 oknum ASN ke Komisi ASN", "merekomendasikan 5 ASN ke KASN": words that hold the
+        # figure inside them are its own, nearer than any on one side
+        for cue in self.found:
+            if cue.side == "either" and left[0] <= cue.start < left[1] and right[0] < cue.end <= right[1]:
+                best[cue.stage] = (0, cue.text)
         if right[0] < right[1]:
             for cue in self._within(right[0], right[1], ("after", "either"), right[0] + reach):
                 distance = cue.start - right[0]

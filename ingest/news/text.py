@@ -50,8 +50,9 @@ _RELATIVE_YEAR = re.compile(
 _LIST_MARKER = re.compile(r"^\d{1,2}[.)]\s+(?=\D)")
 # "MAKASSAR, RAKYATSULSEL - ", "Jakarta: " opening a paragraph
 # ("JAKARTA, KHATULISTIWAONLINE.COM –" on a line of its own); "Makassar: 1 kasus" is a list's item
-# ("PADANG, METRO–Letkol ...": a long dash right after the capitals)
-_DATELINE = re.compile(r"^(.{1,60})(?:\s[-–—|]{1,2}(?:\s|$)|--|(?<=[A-Z.])[–—](?=\S)|:\s(?!\s*\d))")
+# ("PADANG, METRO–Letkol ...": a long dash right after the capitals; "KBR, Jakarta- Ketua ...": a dash glued to
+# the place, a space after it)
+_DATELINE = re.compile(r"^(.{1,60})(?:\s[-–—|]{1,2}(?:\s|$)|--|(?<=[A-Z.])[–—](?=\S)|(?<=\w)[-–—]\s|:\s(?!\s*\d))")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -95,7 +96,8 @@ def _known_election(kind: str, year: str) -> str | None:
 
 def elections(text: str, year: int | None = None) -> list[tuple[int, str | None]]:
     """(position, election id) of every election the text names; None for one Netra does not know.
-    An election named without its year is the one of its kind nearest the article's year."""
+    An election named without its year is the one of its kind held in the article's year, else the one
+    nearest it."""
     lowered = text.lower()
     if "pil" not in lowered and "pemil" not in lowered and "tahun" not in lowered:
         return []  # most sentences name no election: a substring test spares the patterns
@@ -123,6 +125,9 @@ def elections(text: str, year: int | None = None) -> list[tuple[int, str | None]
     if year is not None and not found:  # a sentence naming an election's year speaks of that one
         for match in _ELECTION_WORD.finditer(text):
             kind = "PEMILU" if match.group(1).lower().startswith(_GENERAL_ELECTIONS) else "PILKADA"
+            if year in rules()["elections_not_listed"][kind.lower()]:
+                found.append((match.start(), None))  # the one of the article's year, which Netra does not know
+                continue
             held = sorted({e for e in election_aliases().values() if e.startswith(kind + "_")})
             if held:
                 nearest = min(held, key=lambda e: (abs(int(e[-4:]) - year), -int(e[-4:])))

@@ -1507,3 +1507,65 @@ def test_the_kinds_asn_come_in_are_no_count():
         "pemerintah dengan perjanjian kerja atau P3K, harus netral, katanya."
     )
     assert facts_of(text, "2024-09-20") == set()
+
+
+def test_words_that_hold_the_figure_inside_them_give_its_stage():
+    text = (
+        "Bawaslu Kabupaten Karimun memeriksa sejumlah ASN yang berfoto dengan pasangan calon. “Hari ini kami "
+        "sudah teruskan rekomendasi dua oknum ASN ke Komisi ASN,” kata ketuanya."
+    )
+    assert facts_of(text, "2020-10-08") == {("asn_reported", "21.02", 2)}
+
+
+def test_a_dash_glued_to_the_dateline_place_leaves_the_figure_the_countrys():
+    text = (
+        "RRI, Medan- Ketua Bawaslu RI mengatakan pihaknya mencatat 250 temuan dugaan pelanggaran netralitas ASN "
+        "selama Pilkada 2024."
+    )
+    assert facts_of(text, "2024-12-05") == {("cases_reported", "ID", 250)}
+
+
+def test_counts_of_village_apparatus_are_another_subject():
+    text = (
+        "Bawaslu mencatat 120 temuan dugaan pelanggaran netralitas ASN selama Pilkada 2024. Sebaran pelanggaran "
+        "netralitas aparatur desa terbanyak di Jawa Tengah 14 laporan dan Banten 9 laporan, sedangkan aparat desa "
+        "di Lampung 6 laporan."
+    )
+    assert facts_of(text, "2024-12-05") == {("cases_reported", "ID", 120)}
+
+
+@pytest.mark.parametrize("month", ["Nopember", "Nivember", "October"])
+def test_a_day_whose_month_the_name_masking_does_not_know_is_a_date(month):
+    # the masking takes the month for a name ("21 [nama] 2023"); after a list the day would take its unit
+    text = (
+        "Bawaslu menerima laporan dugaan pelanggaran netralitas tiga penjabat bupati. “Saat ini, dua laporan "
+        "sedang dalam proses kajian awal dan satu lagi dalam tahap perbaikan,” ujar Kepala Biro Penanganan "
+        f"Bawaslu, Harimurti Wicaksono, Selasa 21 {month} 2023."
+    )
+    assert facts_of(clean(text), "2023-11-21") == {("cases_pending", "ID", 2)}
+
+
+def test_a_day_whose_month_is_mistyped_is_a_date():
+    assert reading.is_not_a_count("Selasa 21 Nivember 2023.", figures("Selasa 21 Nivember 2023.")[0], "cases")
+    assert not reading.is_not_a_count("ada 21 kasus 2023.", figures("ada 21 kasus 2023.")[0], "cases")
+
+
+def test_a_flattened_table_of_linked_headlines_is_furniture():
+    raw = (
+        "Bawaslu Kabupaten Sleman Teruskan Tiga ASN ke BKN\n"
+        "Bawaslu Kabupaten Sleman meneruskan tiga ASN yang diduga tidak netral ke BKN.\n"
+        "Bawaslu Sleman Catat 21 Kasus Dugaan Pelanggaran Netralitas ASN |\n"
+        "![]() |\n"
+        "---|\n"
+        "Kepala Dinas di Sleman Diperiksa atas Dugaan Tak Netral |\n"
+        "![]() |\n"
+    )
+    assert facts_of(clean(raw), "2024-10-20") == {("asn_reported", "34.04", 3)}
+
+
+def test_a_yearless_election_in_a_year_of_one_netra_does_not_list_is_that_one():
+    text = "Bawaslu Kabupaten Garut mencatat lima ASN tidak netral dalam pilkada kali ini."
+    article = Article("t", "t.txt", text, published_date="2018-06-20")
+    found, held = extract(article)
+    assert not found and [c.fact.election_id for c in held] == [None]
+    assert facts_of(text, "2020-10-10") == {("asn_reported", "32.05", 5)}
