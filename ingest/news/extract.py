@@ -800,6 +800,11 @@ class _Reader:
         # a bare figure goes on with the count it takes its unit from, when that one was about ASN ("dari total
         # laporan yang masuk, 75 di antaranya ..." after 133 reports of every kind is not)
         inherits = item.inherited and sentence_topic == "own"
+        before = sentence[: item.figure.start].lower()
+        if not in_clause and c["general_violation"].search(before) and not c["topic"].search(sentence.lower()):
+            # "puluhan kasus pelanggaran Pilkada 2024 paling banyak terjadi di Kudus, yakni 9 kasus": a count its
+            # sentence gives to election violations in general, naming no ASN, is of every kind
+            return "other"
         if (self.on_topic or inherits) and not (self.all_kinds or all_kinds):
             item.lose("topic_from_context", "about ASN by the sentences before")
             return "context"
@@ -1040,9 +1045,13 @@ def _apposed(sentence: str, count_end: int, figure: Figure) -> bool:
 def extract(article: Article) -> tuple[list[Fact], list[Candidate]]:
     """The article's facts (confident), and the candidates held for review, each with its evidence. An
     article in English (Antara's and VOI's English desks) is read too, its figures held for review: the
-    rules read Indonesian, and what they find in English is a lead, not a fact."""
+    rules read Indonesian, and what they find in English is a lead, not a fact. An Indonesian article that
+    names no neutrality case at all (`case_words`: the workforce of a province, recruitment) has no fact."""
+    english = reading.in_english(article.text)
+    if not english and not compiled()["case_named"].search(article.text.lower()):
+        return [], []
     candidates = _Reader(article).read()
-    if reading.in_english(article.text):
+    if english:
         publish_at = rules()["confidence"]["publish_at"]
         reason = "the article is in English; the rules read Indonesian"
         candidates = [

@@ -1569,3 +1569,31 @@ def test_a_yearless_election_in_a_year_of_one_netra_does_not_list_is_that_one():
     found, held = extract(article)
     assert not found and [c.fact.election_id for c in held] == [None]
     assert facts_of(text, "2020-10-10") == {("asn_reported", "32.05", 5)}
+
+
+def test_an_article_naming_no_neutrality_case_counts_the_workforce_not_reported_asn():
+    text = (
+        "Jumlah ASN di Provinsi Jambi mencapai 45.120 orang, terdiri dari PNS 38.004 orang dan PPPK 7.116 orang. "
+        "Sebanyak 1.250 ASN tercatat bertugas di Kota Jambi."
+    )
+    assert facts_of(text, "2024-03-01") == set()
+    # an article that does name a case is read whole (its workforce figures then too: a limit of the rule)
+    reported = text + " Bawaslu Kota Jambi menerima dua laporan dugaan pelanggaran netralitas ASN."
+    assert ("cases_reported", "15.71", 2) in facts_of(reported, "2024-03-01")
+
+
+def test_a_count_its_sentence_gives_to_election_violations_in_general_is_of_every_kind():
+    text = (
+        "Bawaslu Jawa Tengah menangani 15 kasus pelanggaran netralitas ASN selama Pilkada 2024. Sementara itu, "
+        "kasus pelanggaran pilkada paling banyak terjadi di Kabupaten Kudus, yakni 9 kasus. Kemudian Kota Semarang "
+        "6 kasus."
+    )
+    assert facts_of(text, "2024-10-24") == {("cases_reported", "33", 15)}
+
+
+def test_a_report_still_under_study_is_pending():
+    text = (
+        "Bawaslu Kabupaten Kepahiang menangani 4 laporan dugaan pelanggaran netralitas ASN. Tiga laporan tidak "
+        "cukup bukti, sedangkan satu laporan lagi masih dalam telaah."
+    )
+    assert ("cases_pending", "17.08", 1) in facts_of(text, "2024-02-10")
