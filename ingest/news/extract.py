@@ -504,7 +504,9 @@ class _Reader:
             right = (right_start, right_end)
             stage, stage_words = cues.stage(left, right, shared)
             next_count = next((it.figure.start for it in items[i + 1 :] if it.kind in _COUNTED), len(sentence))
-            if cues.denied_after(item.unit_end, next_count):
+            if stage != "pending" and cues.denied_after(item.unit_end, next_count):
+                # ("satu kasus lagi masih proses dan belum dilimpahkan ke KASN": still in process, so not yet
+                # forwarded; the case is pending)
                 stage, stage_words = "denied", ""
             if not previous_end and stage is not None:
                 # "Di antaranya terbukti melanggar dan 1.450 ASN ... sudah dijatuhkan sanksi oleh PPK": the words

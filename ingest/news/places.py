@@ -43,6 +43,11 @@ _SPEAKER_PRESENT_BEFORE = re.compile(r"\b(?:hadir|ditemui|dijumpai|berbicara)\s+
 _SAID_AT_BEFORE = re.compile(r"\b(?:disampaikan|diungkapkan|dikatakan)\b[^.;]{0,160}?\bdi\s+$", re.I)
 # "... di Hotel Truntum, Padang", "di Ballroom Grand Hotel Maleo Jl Yos Sudarso, Mamuju": the venue of a meeting
 _VENUE_BEFORE = re.compile(r"\b(?:hotel|ballroom|aula|gedung)\s+[^.,;]{1,50}?,\s*$", re.I)
+# "Kanreg XII BKN Pekanbaru", "Kantor Regional IV BKN Kota Makassar": the seat of a BKN regional office, whose
+# area spans provinces, places none of its figures and is not spoken of after
+_OFFICE_SEAT_BEFORE = re.compile(
+    r"\b(?:kanreg|kantor\s+regional(?:\s*\(kanreg\))?)\s+[ivxl]+\s+(?:bkn\s+)?(?:kota\s+)?$", re.I
+)
 # "berangkat ke Jakarta untuk menyerahkan berkas ... dua orang PNS": where someone travelled, not the figure's place
 _DESTINATION_BEFORE = re.compile(r"\b(?:berangkat|bertolak|terbang|pergi|datang)\s+(?:\w+\s+)?(?:ke|menuju)\s+$", re.I)
 # "Komisi Aparatur Sipil Negara Republik Indonesia (KASN RI)": the country in a national agency's name places
@@ -219,6 +224,7 @@ def mentions(sentence: str, masked: tuple[int, int] | None = None) -> list[Menti
             or _SAID_AT_BEFORE.search(sentence[max(0, start - 180) : start])
             or _DESTINATION_BEFORE.search(sentence[max(0, start - 30) : start])
             or _VENUE_BEFORE.search(sentence[max(0, start - 70) : start])
+            or _OFFICE_SEAT_BEFORE.search(sentence[max(0, start - 45) : start])
         )
         inside_dateline = masked is not None and masked[0] <= start < masked[1]
         if looked == NATIONAL_CODE and _AGENCY_BEFORE.search(sentence[max(0, start - 45) : start]):

@@ -26,6 +26,9 @@ _MONTH_AFTER = re.compile(
 # masked, the name masking not knowing the word: "21 [nama] 2023")
 _MISSPELT_MONTH_AFTER = re.compile(r"^\s+(?:([A-Za-z]{5,9})|" + re.escape(NAME_MASK) + r")\s+(?:19|20)\d{2}\b")
 _MONTH_NAMES = [name for name in _MONTHS if len(name) >= 5]
+# "November 30, 2020", "Nov 30 2020": a day written after its month, then the year, as English dates are
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\s+$", re.I)
+_YEAR_AFTER = re.compile(r"^,?\s+(?:19|20)\d{2}\b")
 # "5 ASN di Sukoharjo", "lima kasus terjadi di Kabupaten Selayar": the region right after a count
 # ("16 ASN pada Pemilihan Bupati dan Wakil Bupati di Kabupaten Kepulauan Sula": farther within a clause),
 # or the region right after the count's own words ("104 ASN Kabupaten Bima", "lima pejabat ASN Lombok Tengah"),
@@ -166,6 +169,8 @@ def is_not_a_count(sentence: str, figure: Figure, kind: str | None) -> bool:
     if (
         _MONTH_AFTER.match(sentence[figure.end :])
         or _misspelt_month_after(sentence[figure.end :])
+        or _MONTH_BEFORE.search(sentence[max(0, figure.start - 12) : figure.start])
+        and _YEAR_AFTER.match(sentence[figure.end :])
         or c["reference_before"].search(sentence[max(0, figure.start - 12) : figure.start])
         or c["reference_list_before"].search(sentence[max(0, figure.start - 40) : figure.start])
     ):

@@ -1597,3 +1597,37 @@ def test_a_report_still_under_study_is_pending():
         "cukup bukti, sedangkan satu laporan lagi masih dalam telaah."
     )
     assert ("cases_pending", "17.08", 1) in facts_of(text, "2024-02-10")
+
+
+def test_thousands_or_hundreds_before_a_figure_name_the_whole_it_is_part_of():
+    text = (
+        "BKN mencatat 1.005 ASN dilaporkan melanggar netralitas. Dari ribuan yang dilaporkan, sebanyak 727 di "
+        "antaranya direkomendasikan telah melakukan pelanggaran."
+    )
+    assert ("asn_recommended", "ID", 727) in facts_of(text, "2020-11-30")
+
+
+def test_the_seat_of_a_bkn_regional_office_is_no_region_spoken_of():
+    text = (
+        "BKN memblokir data kepegawaian ASN yang tidak netral, antara lain Kantor Regional (Kanreg) IV BKN "
+        "Makassar 5 data kepegawaian. Sampai saat ini sudah ada 580 ASN yang dijatuhi sanksi oleh PPK."
+    )
+    found = facts_of(text, "2020-11-30")
+    assert ("asn_followed_up", "ID", 580) in found and not [f for f in found if f[1].startswith("73")]
+
+
+def test_a_day_written_after_its_month_is_a_date():
+    text = (
+        "BKN mencatat 1.005 ASN dilaporkan melanggar netralitas. Sebanyak 580 ASN dijatuhi sanksi oleh PPK. "
+        "— #ASNKiniBeda (@BKNgoid) November 30, 2020"
+    )
+    found, held = extract(Article("t", "t.txt", text, published_date="2020-11-30"))
+    assert {f.value for f in found} == {1005, 580} and not [c for c in held if c.fact.value == 30]
+
+
+def test_a_case_still_in_process_and_not_yet_forwarded_is_pending():
+    text = (
+        "Bawaslu Sumatera Barat menangani dua kasus pelanggaran netralitas ASN. Sementara satu kasus lagi di "
+        "Kabupaten Agam masih proses dan belum dilimpahkan ke KASN."
+    )
+    assert ("cases_pending", "13.06", 1) in facts_of(text, "2024-02-05")
