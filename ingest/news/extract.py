@@ -725,7 +725,10 @@ class _Reader:
             # "... Supiori 6 kasus, Merauke 5 kasus, ... Pegunungan Bintang masing-masing 1 kasus.": after a
             # breakdown by region, the next sentences speak of the whole again, not of its last item
             self.region = region_before
-        self._topic_goes_on(flags, other_subject, own_counted, general_counted)
+        # "Empat dugaan pelanggaran lainnya ... berasal dari Bontang, Kutim dan Samarinda": a sentence that counts
+        # another subject and no ASN leaves the next sentences' bare counts to that subject
+        counted_other = bool(others) and not produced
+        self._topic_goes_on(flags, other_subject or counted_other, own_counted, general_counted)
         self.categories = flags.categories or (self.categories and flags.continues)
         self.unit = sentence_unit or self.unit
         if named_actor and (not items or named_actor[0] < items[0].figure.start):
@@ -794,7 +797,11 @@ class _Reader:
         # "Dari 403 laporan yang diterima KASN, sebanyak 183 ASN terbukti melanggar netralitas": what KASN
         # receives, in a sentence about ASN neutrality, is about ASN
         in_clause = c["topic"].search(clause) or c["actors"]["kasn"].search(clause)
-        if about_asn and (in_clause or self.all_kinds and not all_kinds):
+        # after counts of every kind, the sentence must name ASN itself, not only the agency named after them
+        # ("Lima dugaan sedang ditelusuri, satu sudah diteruskan ke KASN (Komisi Aparatur Sipil Negara)")
+        lowered = sentence.lower()
+        names_asn = c["topic"].search(c["asn_agency"].sub(" ", lowered) if "komi" in lowered else lowered)
+        if about_asn and (in_clause or self.all_kinds and not all_kinds and names_asn):
             # "Khusus netralitas ASN, Bawaslu Bali mencatat 14 kasus": after counts of every kind, a sentence
             # naming ASN neutrality and no other kind speaks of ASN again
             item.lose("topic_from_sentence", "about ASN by its sentence")

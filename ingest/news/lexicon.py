@@ -86,6 +86,8 @@ def compiled() -> dict:
         "asn_named": re.compile(rf"\b(?:{_alternation(r['asn_units'])})\b"),
         "other_subject": _words(r["other_subjects"]),
         "case_named": re.compile("|".join(re.escape(w) for w in r["case_words"])),  # in lower-cased text
+        # "Komisi Aparatur Sipil Negara", "Komite ASN": the agency's name names no ASN as a subject
+        "asn_agency": re.compile(r"\bkomi(?:si|te)\s+(?:aparatur\s+sipil\s+negara|asn)\b"),
         "topic_set_aside": re.compile(r["topic_set_aside_by"] + rf"(?:{_alternation(r['asn_units'])})\b", re.I),
         # "netralitas kepala desa": the neutrality of another subject names no ASN
         "neutrality_of_other": re.compile(

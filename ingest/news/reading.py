@@ -29,6 +29,9 @@ _MONTH_NAMES = [name for name in _MONTHS if len(name) >= 5]
 # "November 30, 2020", "Nov 30 2020": a day written after its month, then the year, as English dates are
 _MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\s+$", re.I)
 _YEAR_AFTER = re.compile(r"^,?\s+(?:19|20)\d{2}\b")
+# "pukul 13.00 WIB", "17.51 WITA": a time of day
+_TIME_BEFORE = re.compile(r"\bpukul\s+$", re.I)
+_TIME_AFTER = re.compile(r"^\s*(?:WIB|WITA|WIT)\b")
 # "5 ASN di Sukoharjo", "lima kasus terjadi di Kabupaten Selayar": the region right after a count
 # ("16 ASN pada Pemilihan Bupati dan Wakil Bupati di Kabupaten Kepulauan Sula": farther within a clause),
 # or the region right after the count's own words ("104 ASN Kabupaten Bima", "lima pejabat ASN Lombok Tengah"),
@@ -171,6 +174,8 @@ def is_not_a_count(sentence: str, figure: Figure, kind: str | None) -> bool:
         or _misspelt_month_after(sentence[figure.end :])
         or _MONTH_BEFORE.search(sentence[max(0, figure.start - 12) : figure.start])
         and _YEAR_AFTER.match(sentence[figure.end :])
+        or _TIME_BEFORE.search(sentence[max(0, figure.start - 8) : figure.start])
+        or _TIME_AFTER.match(sentence[figure.end :])
         or c["reference_before"].search(sentence[max(0, figure.start - 12) : figure.start])
         or c["reference_list_before"].search(sentence[max(0, figure.start - 40) : figure.start])
     ):

@@ -1631,3 +1631,38 @@ def test_a_case_still_in_process_and_not_yet_forwarded_is_pending():
         "Kabupaten Agam masih proses dan belum dilimpahkan ke KASN."
     )
     assert ("cases_pending", "13.06", 1) in facts_of(text, "2024-02-05")
+
+
+def test_a_time_of_day_is_no_count():
+    text = (
+        "Ada dua ASN yang diproses oleh Bawaslu Kabupaten Merangin karena terbukti memihak kepada salah satu "
+        "pasangan calon. Hal itu dikarenakan satu TPS tersebut melakukan penghitungan suara sebelum pukul 13.00 WIB."
+    )
+    found, held = extract(Article("t", "t.txt", text, published_date="2020-12-15"))
+    assert [f.value for f in found] == [2] and not held
+
+
+def test_personnel_on_duty_are_no_count_but_personnel_of_the_asn_are():
+    text = (
+        "Ada dua ASN yang diproses oleh Bawaslu Kabupaten Merangin karena terbukti memihak kepada salah satu "
+        "pasangan calon.\n--\nPolres Merangin Turunkan 70 Personil Amankan Pleno Tingkat Kabupaten"
+    )
+    found, held = extract(Article("t", "t.txt", text, published_date="2020-12-15"))
+    assert [f.value for f in found] == [2] and not held
+    assert ("asn_reported", "ID", 450) in facts_of("KASN mencatat 450 personel ASN dilaporkan melanggar netralitas.")
+
+
+def test_after_counts_of_every_kind_the_agency_named_after_asn_names_no_asn():
+    text = (
+        "Bawaslu Kalimantan Timur menemukan enam dugaan pelanggaran pemilu yang sedang ditelusuri. “Lima dugaan "
+        "sedang ditelusuri, satu sudah diteruskan ke KASN (Komisi Aparatur Sipil Negara),” ungkapnya."
+    )
+    assert not [f for f in facts_of(text, "2024-02-04") if f[2] == 5]
+
+
+def test_a_sentence_counting_another_subject_hands_no_asn_to_the_bare_counts_after_it():
+    text = (
+        "Bawaslu Kalimantan Timur meneruskan satu dugaan pelanggaran netralitas ASN ke KASN. Empat dugaan "
+        "pelanggaran lainnya berasal dari Bontang dan Samarinda. Bontang ada satu penelusuran. Samarinda tiga."
+    )
+    assert not [f for f in facts_of(text, "2024-02-04") if f[2] == 3]
