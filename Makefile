@@ -17,7 +17,7 @@ MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros dbt_project/seeds dbt_project/tests -type f 2>/dev/null) \
 	dbt_project/dbt_project.yml dbt_project/profiles.yml
 
-.PHONY: setup run full-refresh backfill retract test dev bench bench-data eval-news lint clean
+.PHONY: setup run full-refresh backfill retract test dev bench bench-data eval-news study-gate lint clean
 
 setup: $(VENV)/.installed $(MANIFEST)
 
@@ -85,15 +85,12 @@ bench-data: setup
 # with the counts): the bundled fixtures, then each set of real articles whose local copies are present
 # (third-party texts, kept out of the repository; <key>.txt, first line the address). NEWS_SETS pairs each
 # labels file with its copies' folder, in the order the sets were labelled: the development set, the
-# tuning set, then the unseen sets of each round (docs/news-extraction.md tells which were read since).
+# tuning set, then the unseen sets of each round as data/news-labels/rounds.csv lists them
+# (docs/news-extraction.md tells which were read since).
 NEWS_DEV_GOLD ?= ../shared/news-dev/gold.json
 NEWS_DEV_TEXTS ?= data/news-dev
 NEWS_SETS ?= $(NEWS_DEV_GOLD):$(NEWS_DEV_TEXTS) data/news-labels/tuning.json:data/news-tuning \
-	data/news-labels/found.json:data/news-extra data/news-labels/held.json:data/news-held \
-	data/news-labels/fresh.json:data/news-fresh data/news-labels/blind.json:data/news-blind \
-	data/news-labels/round5.json:data/news-round5 data/news-labels/round6.json:data/news-round6 \
-	data/news-labels/round7.json:data/news-round7 data/news-labels/round8.json:data/news-round8 \
-	data/news-labels/round9.json:data/news-round9 data/news-labels/round10.json:data/news-round10 data/news-labels/round11.json:data/news-round11 data/news-labels/round12.json:data/news-round12 data/news-labels/round13.json:data/news-round13 data/news-labels/round14.json:data/news-round14 data/news-labels/round15.json:data/news-round15 data/news-labels/round16.json:data/news-round16 data/news-labels/round17.json:data/news-round17 data/news-labels/round18.json:data/news-round18 data/news-labels/round19.json:data/news-round19 data/news-labels/round20.json:data/news-round20 data/news-labels/round21.json:data/news-round21 data/news-labels/round22.json:data/news-round22 data/news-labels/round23.json:data/news-round23 data/news-labels/round24.json:data/news-round24 data/news-labels/round25.json:data/news-round25 data/news-labels/round26.json:data/news-round26 data/news-labels/round27.json:data/news-round27 data/news-labels/round28.json:data/news-round28 data/news-labels/round29.json:data/news-round29 data/news-labels/round30.json:data/news-round30 data/news-labels/round31.json:data/news-round31 data/news-labels/round32.json:data/news-round32 data/news-labels/round33.json:data/news-round33 data/news-labels/round34.json:data/news-round34 data/news-labels/round35.json:data/news-round35 data/news-labels/round36.json:data/news-round36 data/news-labels/round37.json:data/news-round37 data/news-labels/round38.json:data/news-round38 data/news-labels/round39.json:data/news-round39 data/news-labels/round40.json:data/news-round40 data/news-labels/round41.json:data/news-round41 data/news-labels/round42.json:data/news-round42 data/news-labels/round43.json:data/news-round43
+	$(shell tail -n +2 data/news-labels/rounds.csv | cut -d, -f2,3 | tr , :)
 eval-news: setup
 	$(BIN)/python -m ingest.news.evaluate tests/fixtures/news/gold.json tests/fixtures/news/labelled/gold.json
 	@for set in $(NEWS_SETS); do \
@@ -101,6 +98,11 @@ eval-news: setup
 		if [ -f "$$gold" ] && [ -d "$$texts" ]; then $(BIN)/python -m ingest.news.evaluate "$$gold" --texts "$$texts"; \
 		else echo "$$gold not scored: keep its articles' copies in $$texts/ (<key>.txt, first line the address)"; fi; \
 	done
+
+# Would a model trained on the unseen first runs of earlier rounds make the published news facts surer?
+# (docs/news-extraction.md). It reruns each round's first run at the commit that added its labels.
+study-gate: setup
+	$(UV) run --frozen --group study python -m ingest.news.gate_study
 
 dev: setup
 	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
