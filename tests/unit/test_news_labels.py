@@ -24,7 +24,8 @@ def test_every_labels_file_but_the_tuning_set_is_one_round_in_order():
     assert listed == on_disk
     for r in rows:
         assert r["texts"].startswith("data/news-"), r
-        assert len(r["first_run_commit"]) >= 7, r
+    # Only the newest round may wait for its commit: its labels are committed before its first run.
+    assert all(len(r["first_run_commit"]) >= 7 for r in rows[:-1]), rows
 
 
 def test_labels_hold_addresses_and_facts_only():
