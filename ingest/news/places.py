@@ -33,7 +33,10 @@ _WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 _SPEECH_PLACE = re.compile(rf"^\s*,\s*(?:[A-Z][\w.' ]{{0,30}},\s*)?{_WEEKDAY}\b")
 _AFTER_LIST_ITEM = re.compile(r"(?:,|\bdan|\bserta)\s+$")
 # "Semarang - ", "Jakarta | ", "MAKASSAR, RAKYATSULSEL - ", "Semarang (ANTARA) - ", "BANDUNG--": a dateline
-_DATELINE_AFTER = re.compile(r"^(?:\s*,\s*[\w.]+(?:\s+[\w.]+){0,2})?(?:\s*\([\w. ]+\))?(?:\s+[-–—|]{1,2}\s|--|\s*\|)")
+# (its dash may have been lost to a broken encoding, U+FFFD)
+_DATELINE_AFTER = re.compile(
+    r"^(?:\s*,\s*[\w.]+(?:\s+[\w.]+){0,2})?(?:\s*\([\w. ]+\))?(?:\s+[-–—|\ufffd]{1,2}\s|--|\s*\|)"
+)
 _LIST_GAP = re.compile(r"^(?:\s|,|;|&|/|\(|\bdan\b|\bserta\b|\bjuga\b|\bkabupaten\b|\bkota\b|\bkab\b\.?)*$", re.I)
 # an unknown "Kabupaten Toraja" still names a place: a figure beside it belongs to no known region
 # "Bawaslu Sulsel Laporkan 41 Dugaan Netralitas ASN | Koran Jakarta": an outlet's name after a title

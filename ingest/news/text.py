@@ -51,8 +51,10 @@ _LIST_MARKER = re.compile(r"^\d{1,2}[.)]\s+(?=\D)")
 # "MAKASSAR, RAKYATSULSEL - ", "Jakarta: " opening a paragraph
 # ("JAKARTA, KHATULISTIWAONLINE.COM –" on a line of its own); "Makassar: 1 kasus" is a list's item
 # ("PADANG, METRO–Letkol ...": a long dash right after the capitals; "KBR, Jakarta- Ketua ...": a dash glued to
-# the place, a space after it)
-_DATELINE = re.compile(r"^(.{1,60})(?:\s[-–—|]{1,2}(?:\s|$)|--|(?<=[A-Z.])[–—](?=\S)|(?<=\w)[-–—]\s|:\s(?!\s*\d))")
+# the place, a space after it; "BANDAR LAMPUNG U+FFFD Dua ...": a dash a broken encoding lost)
+_DATELINE = re.compile(
+    r"^(.{1,60})(?:\s[-–—|\ufffd]{1,2}(?:\s|$)|--|(?<=[A-Z.])[–—](?=\S)|(?<=\w)[-–—]\s|:\s(?!\s*\d))"
+)
 
 
 def sentences(text: str) -> list[tuple[int, str]]:

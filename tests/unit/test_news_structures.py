@@ -1666,3 +1666,23 @@ def test_a_sentence_counting_another_subject_hands_no_asn_to_the_bare_counts_aft
         "pelanggaran lainnya berasal dari Bontang dan Samarinda. Bontang ada satu penelusuran. Samarinda tiga."
     )
     assert not [f for f in facts_of(text, "2024-02-04") if f[2] == 3]
+
+
+def test_a_sanction_still_to_come_is_no_sanction():
+    title = "Tiga ASN Diduga Tidak Netral di Jambi, Bakal Disanksi"
+    found = facts_of(title + "\nBawaslu Jambi meneruskan tiga ASN itu ke KASN.", "2023-09-01")
+    assert ("asn_reported", "15", 3) in found
+    assert not [f for f in found if f[0] == "asn_followed_up"]
+    # a prospective candidate is no future: the report after him is made
+    assert ("asn_reported", "15", 2) in facts_of("Dua ASN pendukung bakal calon dilaporkan ke Bawaslu Jambi.")
+
+
+def test_a_count_of_office_heads_counts_persons_even_after_the_word_case():
+    text = "Salah satu yang ditangani Bawaslu Jambi adalah kasus 4 kepala dinas yang melanggar netralitas ASN."
+    assert facts_of(text) == {("asn_reported", "15", 4)}
+
+
+def test_a_dateline_whose_dash_was_lost_to_a_broken_encoding_is_a_dateline():
+    body = " Dua ASN diduga melanggar netralitas saat kampanye. Bawaslu Provinsi Jambi menerima informasi itu."
+    assert facts_of("KOTA JAMBI \ufffd" + body) == facts_of("KOTA JAMBI -" + body)
+    assert ("asn_reported", "15.71", 2) not in facts_of("KOTA JAMBI \ufffd" + body)
