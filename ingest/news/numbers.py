@@ -27,7 +27,8 @@ class Figure:
     collective: bool = False  # "keenam ASN tersebut": all of those pointed at, counted
 
 
-_DIGITS = re.compile(r"(?<![\w.,/:+-])(\d{1,3}(?:\.\d{3})+(?![\d])|\d+(?:[.,]\d+)?)(?![\w/:]|[.,]\d|-\d)")
+# a figure glued to a closing bracket is a footnote mark ("... MINAHASA UTARA)1"), not a count
+_DIGITS = re.compile(r"(?<![\w.,/:+\-)\]])(\d{1,3}(?:\.\d{3})+(?![\d])|\d+(?:[.,]\d+)?)(?![\w/:]|[.,]\d|-\d)")
 # a bracketed percentage typed with a space after its decimal comma: "1.596 (78, 5%) terbukti"
 _SPACED_DECIMAL = re.compile(r"(?<=\()(\d{1,2}), (\d)(?=\s?%\))")
 

@@ -10,11 +10,12 @@ from ingest.headers import fold
 from ingest.news.articles import _MONTHS, rules
 from ingest.news.lexicon import election_aliases
 
-# "[" opens a masked name; "Kab. Lingga" goes on
+# "[" opens a masked name; "Kab. Lingga" goes on; a full stop the page glued to the next sentence ("Kota
+# Surabaya.Selain itu") ends it too, but not an outlet's address ("TribunKaltim.Co") or "Prov.Jatim"
+_NOT_AN_END = "".join(rf"(?<!\b{re.escape(word)}\.)" for word in rules()["sentence_abbreviations"])
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?\"”])"
-    + "".join(rf"(?<!\b{re.escape(word)}\.)" for word in rules()["sentence_abbreviations"])
-    + r"\s+(?=[\"“'A-Z0-9\[])|\s+•\s+"
+    rf"(?<=[.!?\"”]){_NOT_AN_END}\s+(?=[\"“'A-Z0-9\[])|\s+•\s+"
+    rf"|(?<=[a-z]{{3}}\.){_NOT_AN_END}(?!(?:Co|Com|Id|Net|Org)\b)(?=[A-Z][a-z])"
 )
 _AS_OF = re.compile(
     r"\b(?:per|hingga|sampai(?:\s+dengan)?|s\.d\.?|tercatat)\s+(?:tanggal\s+)?(?:(\d{1,2})\s+)?("

@@ -9,6 +9,7 @@ from ingest.news import reading
 from ingest.news.articles import Article, clean
 from ingest.news.extract import extract, extract_facts
 from ingest.news.numbers import figures, to_number
+from ingest.news.text import sentences
 
 
 def facts_of(text: str, published: str | None = "2024-10-01") -> set[tuple[str, str, float | None]]:
@@ -1686,3 +1687,24 @@ def test_a_dateline_whose_dash_was_lost_to_a_broken_encoding_is_a_dateline():
     body = " Dua ASN diduga melanggar netralitas saat kampanye. Bawaslu Provinsi Jambi menerima informasi itu."
     assert facts_of("KOTA JAMBI \ufffd" + body) == facts_of("KOTA JAMBI -" + body)
     assert ("asn_reported", "15.71", 2) not in facts_of("KOTA JAMBI \ufffd" + body)
+
+
+def test_a_full_stop_with_no_space_after_it_still_ends_the_sentence():
+    text = (
+        "Bawaslu Jawa Timur mencatat pelanggaran netralitas ASN: masing-masing satu ASN di Kabupaten Blitar "
+        "dan Kota Surabaya.Selain itu, masing-masing dua ASN di Kabupaten Jember dan Kota Pasuruan."
+    )
+    found = facts_of(text, "2020-10-21")
+    assert {("asn_reported", "35.78", 1), ("asn_reported", "35.09", 2), ("asn_reported", "35.75", 2)} <= found
+    # an outlet's address or an abbreviation is no sentence's end
+    assert [s for _, s in sentences("Ia berbicara kepada TribunKaltim.Co, Senin. Kantor di Prov.Jatim itu.")] == [
+        "Ia berbicara kepada TribunKaltim.Co, Senin.",
+        "Kantor di Prov.Jatim itu.",
+    ]
+
+
+def test_a_footnote_mark_glued_to_a_closing_bracket_is_no_figure():
+    text = "PENGAWASAN NETRALITAS ASN OLEH BAWASLU (STUDI KASUS PILKADA KABUPATEN MINAHASA UTARA)1"
+    assert [f.text for f in figures(text)] == []
+    assert not facts_of(text)
+    assert [f.text for f in figures("Terbanyak di Kota Palopo (9 kasus), lalu Bone (3)")] == ["9", "3"]
