@@ -200,8 +200,15 @@ class _Reader:
         self.enumerated = _enumerated(self.pairs)
         self.ordinal_enumerations = _ordinal_enumerations(self.pairs)
         self.first_body = next((i for i in range(len(self.pairs)) if i not in self.titles), len(self.pairs))
-        named = [e for found in self.elections[:4] for _, e in found if e]
-        self.election = named[0] if named else next((e for found in self.elections for _, e in found if e), None)
+        # an election the article compares with ("... lebih sedikit dibandingkan dengan Pilkada 2020") is not the
+        # one it is about
+        contrast = compiled()["election_contrast"]
+        spoken_of = [
+            [e for pos, e in found if e and not contrast.search(sentence, max(0, pos - 50), pos)]
+            for (_, sentence), found in zip(self.pairs, self.elections, strict=True)
+        ]
+        named = [e for found in spoken_of[:4] for e in found]
+        self.election = named[0] if named else next((e for found in spoken_of for e in found), None)
         # an article whose opening names only elections ref_elections does not list ("pilkada 2018") is about
         # one of those: its figures name no election Netra knows
         self.election_unknown = not named and any(e is None for found in self.elections[:4] for _, e in found)
@@ -653,7 +660,7 @@ class _Reader:
             previous_end = item.unit_end
             if metric is None:
                 continue
-            election = self._election(named, figure, paragraph)
+            election = self._election(named, figure, paragraph, sentence)
             if election is _UNKNOWN_ELECTION:
                 election = None  # "Pilkada 2015 ... terdapat 29 kasus": no fact of the elections Netra knows
                 item.lose("unknown_election", "about an election ref_elections does not list")
@@ -933,15 +940,19 @@ class _Reader:
         elif flags.ikp and flags.about_asn:
             self.asn_index = True
 
-    def _election(self, named: list[tuple[int, str | None]], figure: Figure, paragraph: int) -> str | None:
-        """The election named nearest before the figure, or right after it; else the one an earlier
-        sentence of the paragraph named ("... pada Pemilu 2019 juga ditemukan. Terdapat 914 temuan"), else
-        the article's. `_UNKNOWN_ELECTION` where that is one ref_elections does not list."""
+    def _election(
+        self, named: list[tuple[int, str | None]], figure: Figure, paragraph: int, sentence: str
+    ) -> str | None:
+        """The election named nearest before the figure, or right after it with no contrast between them
+        ("..., padahal pada Pilkada 2020"); else the one an earlier sentence of the paragraph named ("... pada
+        Pemilu 2019 juga ditemukan. Terdapat 914 temuan"), else the article's. `_UNKNOWN_ELECTION` where that
+        is one ref_elections does not list."""
         before = [e for pos, e in named if pos < figure.start]
         if before:
             return before[-1] or _UNKNOWN_ELECTION
         after = [(pos, e) for pos, e in named if pos > figure.end]
-        if after and after[0][0] - figure.end < 60:
+        contrast = compiled()["election_contrast"]
+        if after and after[0][0] - figure.end < 60 and not contrast.search(sentence, figure.end, after[0][0]):
             return after[0][1] or _UNKNOWN_ELECTION  # "721 kasus ... ditemukan selama Pilkada 2018"
         if self.paragraph_election and self.paragraph_election[0] == paragraph:
             return self.paragraph_election[1]

@@ -104,6 +104,7 @@ def compiled() -> dict:
         "approx_after": re.compile(rf"^(?:{_alternation(r['approximate_after'])})", re.I),
         "year_before": re.compile(r["year_before"], re.I),
         "election_place": re.compile(r["election_place_before"], re.I),
+        "election_contrast": re.compile(rf"\b(?:{_alternation(r['election_after_contrast'])})\b", re.I),
         "unplaced": re.compile(r["unplaced_after"], re.I),
         "unplaced_before": re.compile(r["unplaced_before"], re.I),
         "conditional_before": re.compile(r["conditional_before"], re.I),

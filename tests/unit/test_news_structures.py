@@ -1708,3 +1708,34 @@ def test_a_footnote_mark_glued_to_a_closing_bracket_is_no_figure():
     assert [f.text for f in figures(text)] == []
     assert not facts_of(text)
     assert [f.text for f in figures("Terbanyak di Kota Palopo (9 kasus), lalu Bone (3)")] == ["9", "3"]
+
+
+def test_an_election_named_after_a_contrast_belongs_to_the_count_after_it():
+    text = (
+        "Pelanggaran netralitas ASN menjelang Pemilu 2024 makin nekat. KASN mencatat 310 ASN yang dilaporkan "
+        "melanggar netralitas, padahal pada Pilkada 2020 jumlahnya mencapai 2.034 ASN."
+    )
+    found = facts_with_elections(text, "2023-11-20")
+    assert ("asn_reported", "ID", 310, "PEMILU_2024") in found
+    assert ("asn_reported", "ID", 2034, "PILKADA_2020") in found
+
+
+def test_an_election_an_article_compares_with_is_not_the_one_it_is_about():
+    text = (
+        "Pelanggaran netralitas ASN pada Pemilu kali ini justru lebih sedikit dibandingkan dengan Pilkada 2020.\n"
+        "KASN mencatat 310 ASN yang dilaporkan, padahal pada Pilkada 2020 jumlahnya mencapai 2.034 ASN."
+    )
+    found = facts_with_elections(text, None)
+    assert ("asn_reported", "ID", 2034, "PILKADA_2020") in found
+    assert not [f for f in found if f[2] == 310 and f[3] == "PILKADA_2020"]
+
+
+def test_cases_in_process_with_no_word_of_time_before_are_pending():
+    text = (
+        "Bawaslu Provinsi Jambi menangani 40 dugaan pelanggaran netralitas ASN: 30 kasus diteruskan ke KASN, "
+        "7 kasus dihentikan, 3 kasus dalam proses."
+    )
+    assert ("cases_pending", "15", 3) in facts_of(text, "2020-07-09")
+    # a process that is no handling of the case is no stage
+    other = "Bawaslu Jambi mencatat 4 ASN menyalahgunakan wewenang dalam proses pemilihan."
+    assert not [f for f in facts_of(other, "2020-07-09") if f[0] == "cases_pending"]
