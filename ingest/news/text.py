@@ -13,10 +13,8 @@ from ingest.news.lexicon import election_aliases
 # "[" opens a masked name; "Kab. Lingga" goes on; a full stop the page glued to the next sentence ("Kota
 # Surabaya.Selain itu") ends it too, but not an outlet's address ("TribunKaltim.Co") or "Prov.Jatim"
 _NOT_AN_END = "".join(rf"(?<!\b{re.escape(word)}\.)" for word in rules()["sentence_abbreviations"])
-_SENTENCE_END = re.compile(
-    rf"(?<=[.!?\"”]){_NOT_AN_END}\s+(?=[\"“'A-Z0-9\[])|\s+•\s+"
-    rf"|(?<=[a-z]{{3}}\.){_NOT_AN_END}(?!(?:Co|Com|Id|Net|Org)\b)(?=[A-Z][a-z])"
-)
+_SENTENCE_END = re.compile(rf"(?<=[.!?\"”]){_NOT_AN_END}\s+(?=[\"“'A-Z0-9\[])|\s+•\s+")
+_GLUED_END = re.compile(rf"(?<=[a-z]{{3}}\.){_NOT_AN_END}(?!(?:Co|Com|Id|Net|Org)\b)(?=[A-Z][a-z])")
 _AS_OF = re.compile(
     r"\b(?:per|hingga|sampai(?:\s+dengan)?|s\.d\.?|tercatat)\s+(?:tanggal\s+)?(?:(\d{1,2})\s+)?("
     + "|".join(_MONTHS)
@@ -63,9 +61,12 @@ def sentences(text: str) -> list[tuple[int, str]]:
     pairs = []
     lines = [_LIST_MARKER.sub("", line.strip()) for line in text.splitlines() if line.strip()]
     for number, paragraph in enumerate(lines):
-        for sentence in _SENTENCE_END.split(paragraph):
-            if sentence.strip():
-                pairs.append((number, sentence.strip()))
+        for spaced in _SENTENCE_END.split(paragraph):
+            # most sentences hold no full stop before their last character: only those are searched again
+            glued = _GLUED_END.split(spaced) if "." in spaced[:-1] else (spaced,)
+            for sentence in glued:
+                if sentence.strip():
+                    pairs.append((number, sentence.strip()))
     return pairs
 
 
