@@ -964,8 +964,13 @@ class _Reader:
         self._index_context(flags)
         # "... isu politik uang menempati urutan keempat ...": a sentence about another subject ranks nothing of ASN
         another_subject = flags.other_subject and not flags.about_asn
+        # a rank word goes on with the index's ASN part the sentences before spoke of ("Menurut rilis tersebut,
+        # ... Kabupaten Wakatobi menduduki peringkat kedua"), however far back it was named
+        ranked = self.asn_index and compiled()["rank"].search(sentence) is not None
         speaks = not (previous.other_dimension or flags.other_dimension or another_subject) and (
-            self.listing or (previous.ikp or flags.ikp) and (previous.about_asn or flags.about_asn or self.asn_index)
+            self.listing
+            or ranked
+            or (previous.ikp or flags.ikp) and (previous.about_asn or flags.about_asn or self.asn_index)
         )
         if speaks:
             listed = ikp.ranks(sentence, found, self.region) + ikp.scores(

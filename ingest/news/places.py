@@ -60,8 +60,8 @@ _AGENCY_BEFORE = re.compile(
 )
 _SITE_NAME_BEFORE = re.compile(r"\s[|]\s+(?:[\w\[\]]+\s+)?$")
 _LOCATING_GAP = re.compile(
-    r"\s*,\s*(?:provinsi\s+)?|\s+(?:provinsi\s+)?", re.I
-)  # "Kota Balikpapan, Kalimantan Timur", "Kota Samarinda Kalimantan Timur"
+    r"\s*,\s*(?:provinsi\s+)?|\s+(?:di\s+)?(?:provinsi\s+)?", re.I
+)  # "Kota Balikpapan, Kalimantan Timur", "Kota Samarinda Kalimantan Timur", "Kabupaten Wakatobi di Sulawesi Tenggara"
 _KIND_BEFORE = re.compile(r"\b(?:Kabupaten|Kab\.|Kab|Kota|Provinsi)\s+$")
 _KIND_NAMED = re.compile(r"(kabupaten|kab\.?|kota)\b", re.I)
 _SUBDISTRICT_BEFORE = re.compile(r"\b(?:kecamatan|kec\.|kelurahan|desa|distrik|kampung|dusun|nagari|gampong)\s+$", re.I)

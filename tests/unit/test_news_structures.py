@@ -1739,3 +1739,26 @@ def test_cases_in_process_with_no_word_of_time_before_are_pending():
     # a process that is no handling of the case is no stage
     other = "Bawaslu Jambi mencatat 4 ASN menyalahgunakan wewenang dalam proses pemilihan."
     assert not [f for f in facts_of(other, "2020-07-09") if f[0] == "cases_pending"]
+
+
+def test_a_province_after_its_regency_and_di_only_says_where_the_regency_is():
+    text = (
+        "Bawaslu merilis indeks kerawanan netralitas ASN. Kabupaten Wakatobi di Sulawesi Tenggara memiliki skor "
+        "86,54, dan Kota Ternate di Maluku Utara memiliki skor 69,23."
+    )
+    found = facts_of(text, "2023-09-22")
+    assert {("ikp_score", "74.07", 86.54), ("ikp_score", "82.71", 69.23)} <= found
+    assert not [f for f in found if f[1] in ("74", "82")]
+    assert ("asn_reported", "33.10", 5) in facts_of("Bawaslu mencatat 5 ASN di Kabupaten Klaten di Jawa Tengah melanggar netralitas.")
+
+
+def test_a_rank_stated_sentences_after_the_index_was_named_is_its_rank():
+    text = (
+        "Bawaslu merilis pemetaan kerawanan netralitas ASN menjelang Pemilu 2024. Menurut rilis tersebut, "
+        "Maluku Utara berada di atas daftar provinsi. Di tingkat kabupaten, Kabupaten Wakatobi menduduki "
+        "peringkat kedua."
+    )
+    assert ("ikp_rank", "74.07", 2) in facts_of(text, "2023-09-22")
+    # a rank of violation counts is none of the index's, however the index was named before
+    counts = text + " Kabupaten Bone berada di posisi ketiga dengan 12 kasus pelanggaran."
+    assert not [f for f in facts_of(counts, "2023-09-22") if f[:2] == ("ikp_rank", "73.08")]
