@@ -970,7 +970,8 @@ class _Reader:
         speaks = not (previous.other_dimension or flags.other_dimension or another_subject) and (
             self.listing
             or ranked
-            or (previous.ikp or flags.ikp) and (previous.about_asn or flags.about_asn or self.asn_index)
+            or (previous.ikp or flags.ikp)
+            and (previous.about_asn or flags.about_asn or self.asn_index)
         )
         if speaks:
             listed = ikp.ranks(sentence, found, self.region) + ikp.scores(
