@@ -1763,3 +1763,12 @@ def test_a_rank_stated_sentences_after_the_index_was_named_is_its_rank():
     # a rank of violation counts is none of the index's, however the index was named before
     counts = text + " Kabupaten Bone berada di posisi ketiga dengan 12 kasus pelanggaran."
     assert not [f for f in facts_of(counts, "2023-09-22") if f[:2] == ("ikp_rank", "73.08")]
+
+
+def test_the_number_of_a_law_named_in_words_is_no_count():
+    text = (
+        "Bawaslu Kabupaten Bolaang Mongondow Timur merekomendasikan dua ASN ke BKN. Sejak terbentuknya undang-undang "
+        "20 ASN, "
+        "rekomendasi tidak lagi dikirim ke KASN, begitu pula menurut Peraturan Pemerintah 94 tentang disiplin."
+    )
+    assert {f[2] for f in facts_of(text, "2024-10-11")} == {2}
