@@ -203,12 +203,18 @@ class _Reader:
         # an election the article compares with ("... lebih sedikit dibandingkan dengan Pilkada 2020") is not the
         # one it is about
         contrast = compiled()["election_contrast"]
-        spoken_of = [
-            [e for pos, e in found if e and not contrast.search(sentence, max(0, pos - 50), pos)]
-            for (_, sentence), found in zip(self.pairs, self.elections, strict=True)
-        ]
-        named = [e for found in spoken_of[:4] for e in found]
-        self.election = named[0] if named else next((e for found in spoken_of for e in found), None)
+
+        def spoken_of(first: int, last: int | None):
+            pairs = zip(self.pairs[first:last], self.elections[first:last], strict=True)
+            return (
+                e
+                for (_, sentence), found in pairs
+                for pos, e in found
+                if e and not contrast.search(sentence, max(0, pos - 50), pos)
+            )
+
+        named = list(spoken_of(0, 4))
+        self.election = named[0] if named else next(spoken_of(4, None), None)
         # an article whose opening names only elections ref_elections does not list ("pilkada 2018") is about
         # one of those: its figures name no election Netra knows
         self.election_unknown = not named and any(e is None for found in self.elections[:4] for _, e in found)
