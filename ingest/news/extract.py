@@ -813,8 +813,12 @@ class _Reader:
         # after counts of every kind, the sentence must name ASN itself, not only the agency named after them
         # ("Lima dugaan sedang ditelusuri, satu sudah diteruskan ke KASN (Komisi Aparatur Sipil Negara)")
         lowered = sentence.lower()
-        names_asn = c["topic"].search(c["asn_agency"].sub(" ", lowered) if "komi" in lowered else lowered)
-        if about_asn and (in_clause or self.all_kinds and not all_kinds and names_asn):
+        if about_asn and (
+            in_clause
+            or self.all_kinds
+            and not all_kinds
+            and c["topic"].search(c["asn_agency"].sub(" ", lowered) if "komi" in lowered else lowered)
+        ):
             # "Khusus netralitas ASN, Bawaslu Bali mencatat 14 kasus": after counts of every kind, a sentence
             # naming ASN neutrality and no other kind speaks of ASN again
             item.lose("topic_from_sentence", "about ASN by its sentence")
@@ -823,7 +827,7 @@ class _Reader:
         # laporan yang masuk, 75 di antaranya ..." after 133 reports of every kind is not)
         inherits = item.inherited and sentence_topic == "own"
         before = sentence[: item.figure.start].lower()
-        if not in_clause and c["general_violation"].search(before) and not c["topic"].search(sentence.lower()):
+        if not in_clause and c["general_violation"].search(before) and not c["topic"].search(lowered):
             # "puluhan kasus pelanggaran Pilkada 2024 paling banyak terjadi di Kudus, yakni 9 kasus": a count its
             # sentence gives to election violations in general, naming no ASN, is of every kind
             return "other"
