@@ -27,6 +27,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.news.evaluate import _region, _same_value
+
 ROUNDS = Path("data/news-labels/rounds.csv")
 CACHE = Path("warehouse/news-study")
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -185,13 +187,10 @@ def what_went_wrong(runs: dict[int, dict], labelled: dict[int, Round]) -> Counte
     """The first runs' false facts by how far they were from a labelled one of their article."""
 
     def near(fact: dict, gold: dict) -> tuple[bool, bool, bool]:
-        try:
-            value = abs(float(gold["value"]) - float(fact["value"])) <= 0.011
-        except (TypeError, ValueError):
-            value = False
+        """Whether the fact has the labelled fact's value, metric and region, each as the scorer compares them."""
         metrics = gold["metric"] if isinstance(gold["metric"], list) else [gold["metric"]]
-        place = (gold["region_code"] or "ID").replace(".", "").upper() == (fact["region"] or "ID").replace(".", "")
-        return value, fact["metric"] in metrics, place
+        place = _region(gold["region_code"]) == _region(fact["region"])
+        return _same_value(fact["value"], gold["value"]), fact["metric"] in metrics, place
 
     kinds: Counter = Counter()
     for n, run in runs.items():
