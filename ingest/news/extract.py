@@ -412,6 +412,7 @@ class _Reader:
                 or c["conditional_before"].search(sentence[max(0, figure.start - 45) : figure.start])
                 or c["workforce_size_before"].search(sentence[max(0, figure.start - 70) : figure.start])
                 or c["companions_before"].search(sentence[max(0, figure.start - 20) : figure.start])
+                or c["audience_before"].search(sentence[max(0, figure.start - 130) : figure.start])
                 or c["workforce_before"].search(sentence[max(0, figure.start - 70) : figure.start])
                 and c["workforce_after"].match(sentence[figure.end :])
                 or c["total_of_kinds_before"].search(sentence[max(0, figure.start - 30) : figure.start])

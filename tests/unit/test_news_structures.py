@@ -1683,6 +1683,35 @@ def test_a_count_of_office_heads_counts_persons_even_after_the_word_case():
     assert facts_of(text) == {("asn_reported", "15", 4)}
 
 
+def test_an_occupation_counted_with_its_civil_service_status_counts_persons():
+    text = (
+        "Bawaslu Kabupaten Kediri memeriksa sejumlah saksi. Hasilnya, empat guru itu dipastikan berstatus ASN, "
+        "sehingga Bawaslu Kediri meneruskan penanganan dugaan pelanggaran mereka ke KASN."
+    )
+    assert facts_of(text) == {("asn_reported", "35.06", 4)}
+    assert facts_of("Bawaslu Kabupaten Kediri meneruskan laporan tiga guru yang berstatus PNS ke KASN.") == {
+        ("asn_reported", "35.06", 3)
+    }
+    # teachers with no status said may be honorary staff; a teacher beside ASN is counted apart from them
+    assert facts_of("Bawaslu Kabupaten Kediri meneruskan laporan tiga guru honorer ke dinas pendidikan.") == set()
+    assert ("asn_reported", "35.06", 3) not in facts_of("Bawaslu Kabupaten Kediri memeriksa tiga guru dan dua ASN.")
+
+
+def test_the_audience_of_a_briefing_is_no_count_of_reported_asn():
+    before = "Bawaslu Kabupaten Kediri menangani dugaan pelanggaran netralitas ASN. "
+    assert facts_of(before + "Sosialisasi netralitas yang digelar Bawaslu diikuti oleh 150 ASN dari dinas.") == set()
+    assert facts_of(before + "Apel ikrar netralitas itu dihadiri sekitar 500 pegawai.") == set()
+    # ASN attending a campaign is the violation itself
+    assert ("asn_reported", "35.06", 3) in facts_of(before + "Bawaslu menemukan kampanye paslon yang dihadiri 3 ASN.")
+
+
+def test_campaign_violations_are_asn_own_when_asn_are_counted_but_another_subject_for_cases():
+    text = "Bawaslu Bali mengimbau ASN. Bawaslu mencatat dua ASN yang terbukti melakukan pelanggaran kampanye."
+    assert ("51", 2) in {(f[1], f[2]) for f in facts_of(text, "2019-01-28")}
+    text = "Bawaslu Bali mengawasi netralitas ASN. Bawaslu juga mencatat ada 76 dugaan pelanggaran kampanye."
+    assert facts_of(text, "2019-01-28") == set()
+
+
 def test_a_dateline_whose_dash_was_lost_to_a_broken_encoding_is_a_dateline():
     body = " Dua ASN diduga melanggar netralitas saat kampanye. Bawaslu Provinsi Jambi menerima informasi itu."
     assert facts_of("KOTA JAMBI \ufffd" + body) == facts_of("KOTA JAMBI -" + body)
