@@ -120,7 +120,12 @@ def compiled() -> dict:
         "places_counted": re.compile(r["places_counted"], re.I),
         "places_counted_before": re.compile(r["places_counted_before"], re.I),
         "asn_spelled_after": re.compile(r["asn_spelled_after"], re.I),
-        "occupation_with_status": re.compile(r["occupation_with_status"], re.I),
+        # the occupation's words only: the stage words after them are still the count's
+        "occupation_counted": re.compile(
+            rf"^\s*(?:{_alternation(r['occupations'])})\b"
+            rf"(?=(?:{r['occupation_status_after']})|(?:{r['occupation_sent_after']}))",
+            re.I,
+        ),
         "employer_named": re.compile(r["employer_named"], re.I),
         "regency_pointed_after": re.compile(r["regency_pointed_after"], re.I),
         "asn_kinds_after": re.compile(r["asn_kinds_after"], re.I),

@@ -109,9 +109,9 @@ def unit(sentence: str, figure: Figure, following: Figure | None) -> tuple[str |
         match = units[kind].match(rest)
         if match and not (kind == "other" and persons and len(persons.group()) >= len(match.group())):
             return kind, figure.end + match.end()
-    status = compiled()["occupation_with_status"].match(rest)
-    if status:
-        return "persons", figure.end + status.end()
+    occupation = compiled()["occupation_counted"].match(rest)
+    if occupation:
+        return "persons", figure.end + occupation.end()
     # "1.588 atau 79,1 persen ASN": the unit after an apposed percentage is the count's
     if following is not None and re.fullmatch(r"\s*(?:atau|\()\s*", sentence[figure.end : following.start]):
         after = sentence[following.end :]

@@ -1692,6 +1692,9 @@ def test_an_occupation_counted_with_its_civil_service_status_counts_persons():
     assert facts_of("Bawaslu Kabupaten Kediri meneruskan laporan tiga guru yang berstatus PNS ke KASN.") == {
         ("asn_reported", "35.06", 3)
     }
+    # sent on to the civil-service bodies, they are ASN
+    text = "Bawaslu mengawasi netralitas ASN. Seorang kepala sekolah di Kabupaten Kediri dilaporkan ke KASN."
+    assert facts_of(text) == {("asn_reported", "35.06", 1)}
     # teachers with no status said may be honorary staff; a teacher beside ASN is counted apart from them
     assert facts_of("Bawaslu Kabupaten Kediri meneruskan laporan tiga guru honorer ke dinas pendidikan.") == set()
     assert ("asn_reported", "35.06", 3) not in facts_of("Bawaslu Kabupaten Kediri memeriksa tiga guru dan dua ASN.")
