@@ -180,8 +180,9 @@ def is_not_a_count(sentence: str, figure: Figure, kind: str | None) -> bool:
         or _TIME_BEFORE.search(sentence[max(0, figure.start - 8) : figure.start])
         or _TIME_AFTER.match(sentence[figure.end :])
         or c["reference_before"].search(sentence[max(0, figure.start - 12) : figure.start])
-        # a law named in words ("Peraturan Pemerintah 94") stands further back: looked for where its words are
-        or ("ndang" in sentence or "eratur" in sentence)
+        # a law named in words ("Peraturan Pemerintah 94", "UNDANG-UNDANG 20") stands further back: looked for
+        # where its words are
+        or any(word in sentence for word in ("ndang", "eratur", "NDANG", "ERATUR"))
         and c["reference_before"].search(sentence[max(0, figure.start - 24) : figure.start])
         or c["reference_list_before"].search(sentence[max(0, figure.start - 40) : figure.start])
     ):

@@ -1804,3 +1804,5 @@ def test_the_number_of_a_law_named_in_words_is_no_count():
         "rekomendasi tidak lagi dikirim ke KASN, begitu pula menurut Peraturan Pemerintah 94 tentang disiplin."
     )
     assert {f[2] for f in facts_of(text, "2024-10-11")} == {2}
+    # a headline in capitals names its law the same way
+    assert {f[2] for f in facts_of(text.upper(), "2024-10-11")} == {2}
