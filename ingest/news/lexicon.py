@@ -116,6 +116,7 @@ def compiled() -> dict:
         "age_after": re.compile(r["age_after"], re.I),
         "counting_verb_before": re.compile(r["counting_verb_before"], re.I),
         "counting_verb_after": re.compile(r["counting_verb_after"], re.I),
+        "person_verb_after": re.compile(r["person_verb_after"], re.I),
         "companions_before": re.compile(r["companions_before"], re.I),
         "places_counted": re.compile(r["places_counted"], re.I),
         "places_counted_before": re.compile(r["places_counted_before"], re.I),

@@ -1715,6 +1715,20 @@ def test_campaign_violations_are_asn_own_when_asn_are_counted_but_another_subjec
     assert facts_of(text, "2019-01-28") == set()
 
 
+def test_one_person_examined_summoned_or_reported_is_a_count_of_one():
+    assert facts_of("Bawaslu Kabupaten Kediri memeriksa seorang ASN dari Kantor Kemenag.") == {
+        ("asn_reported", "35.06", 1)
+    }
+    # the warehouse reads the text with the person's name masked
+    text = "Bawaslu Kabupaten Kediri memanggil Sutrisno Wibowo, seorang ASN, atas dugaan kampanye di media sosial."
+    assert facts_of(clean(text)) == {("asn_reported", "35.06", 1)}
+    text = "Seorang oknum aparatur sipil negara di Pemkab Kediri dilaporkan ke Bawaslu karena status WhatsApp."
+    assert facts_of(text) == {("asn_reported", "35.06", 1)}
+    # one of several, described: no count
+    text = "Bawaslu Kabupaten Kediri mengawasi ASN, termasuk salah seorang pejabat dinas pendidikan yang dilaporkan."
+    assert facts_of(text) == set()
+
+
 def test_a_dateline_whose_dash_was_lost_to_a_broken_encoding_is_a_dateline():
     body = " Dua ASN diduga melanggar netralitas saat kampanye. Bawaslu Provinsi Jambi menerima informasi itu."
     assert facts_of("KOTA JAMBI \ufffd" + body) == facts_of("KOTA JAMBI -" + body)
