@@ -226,16 +226,16 @@ def is_indefinite(sentence: str, figure: Figure) -> bool:
         return False  # "telah menemukan satu kasus yang ...", "melaporkan seorang ASN"
     if compiled()["counting_verb_after"].match(sentence[figure.end :]):
         return False  # "Seorang ASN di Kota Kendari diperiksa oleh Bawaslu"
+    one_of = compiled()["one_of_before"].search(sentence[max(0, figure.start - 8) : figure.start])
     if (
         figure.text.lower() == "seorang"
-        and not sentence[max(0, figure.start - 6) : figure.start].lower().endswith("salah ")
+        and not one_of
         and compiled()["person_verb_after"].match(sentence[figure.end :])
     ):
         return False  # "Seorang oknum ASN di Pemkab Sukoharjo dilaporkan ke Bawaslu"
     paired = _PAIRED_AFTER.match(sentence, figure.end)
     if paired and any(f.start == 0 for f in figures(sentence[paired.end() : paired.end() + 20])):
         return False  # "keterlibatan seorang ASN dan dua kepala desa": one of a pair of counts
-    one_of = compiled()["one_of_before"].search(sentence[max(0, figure.start - 8) : figure.start])
     if one_of:
         # "foto salah satu ASN yang berpose", "AJ salah satu ASN di lingkup Dinas": one of them, described;
         # "ada salah satu ASN yang diduga ...", "menemukan salah satu oknum ASN" count the one
