@@ -41,8 +41,9 @@ _ATTACHED_AFTER = re.compile(
     r"^(?:[^.;]{0,45}?|[^.;,]{0,75}?)\b(?:di|se-?)\s+$|^(?:\s+\(?(?:asn|pns)\)?)?(?:\s+(?:lainnya|lagi))?\s+(?:dari\s+)?$"
     r"|^\s+(?:\w+\s+){0,3}?(?:diterima|ditangani|dicatat|diproses)\s+(?:oleh\s+)?bawaslu\s+$"
     # ("5 laporan lainnya dari Batam");
-    # "satu lagi ASN yang bertugas di Kantor Kecamatan Abang, Kabupaten Karangasem": an address down to the regency
-    r"|^[^.;]{0,45}?\bdi\s+(?:[^.;,]{0,25}?\b)?(?:kantor|kecamatan|kelurahan|desa)\b[^.;,]{0,30},\s*$",
+    # "satu lagi ASN yang bertugas di Kantor Kecamatan Abang, Kabupaten Karangasem", "seorang ASN dari Kecamatan
+    # Pare, Kabupaten Kediri": an address down to the regency
+    r"|^[^.;]{0,45}?\b(?:di|dari)\s+(?:[^.;,]{0,25}?\b)?(?:kantor|kecamatan|kelurahan|desa)\b[^.;,]{0,30},\s*$",
     re.I,
 )
 # a bare figure is a breakdown of the count before it only when a stage word follows it closely
@@ -179,11 +180,9 @@ def is_not_a_count(sentence: str, figure: Figure, kind: str | None) -> bool:
         and _YEAR_AFTER.match(sentence[figure.end :])
         or _TIME_BEFORE.search(sentence[max(0, figure.start - 8) : figure.start])
         or _TIME_AFTER.match(sentence[figure.end :])
-        or c["reference_before"].search(sentence[max(0, figure.start - 12) : figure.start])
-        # a law named in words ("Peraturan Pemerintah 94", "UNDANG-UNDANG 20") stands further back: looked for
-        # where its words are
-        or any(word in sentence for word in ("ndang", "eratur", "NDANG", "ERATUR"))
-        and c["reference_before"].search(sentence[max(0, figure.start - 24) : figure.start])
+        # the reference's words end right before it; the longest ("Peraturan Pemerintah 94", "nomor punggung 2")
+        # start 24 characters back
+        or c["reference_before"].search(sentence[max(0, figure.start - 24) : figure.start])
         or c["reference_list_before"].search(sentence[max(0, figure.start - 40) : figure.start])
     ):
         return True

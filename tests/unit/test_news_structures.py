@@ -381,6 +381,12 @@ def test_a_province_beside_its_regency_only_says_where_the_regency_is():
 def test_a_candidates_number_is_no_count():
     text = "Bawaslu Kabupaten Jember menerima laporan soal ASN yang berfoto dengan simbol dukungan untuk paslon 2."
     assert facts_of(text) == set()
+    # a number "nomor" and the word after it say is a number worn or drawn, not a list item of the count before
+    text = (
+        "Bawaslu Jawa Barat menangani 5 kasus netralitas ASN. Kemudian di Kabupaten Garut, camat memamerkan kaus "
+        "nomor punggung 2."
+    )
+    assert facts_of(text) == {("cases_reported", "32", 5)}
 
 
 def test_seorang_counts_one_only_when_a_stage_verb_acts_on_it():
@@ -1723,6 +1729,9 @@ def test_one_person_examined_summoned_or_reported_is_a_count_of_one():
     text = "Bawaslu Kabupaten Kediri memanggil Sutrisno Wibowo, seorang ASN, atas dugaan kampanye di media sosial."
     assert facts_of(clean(text)) == {("asn_reported", "35.06", 1)}
     text = "Seorang oknum aparatur sipil negara di Pemkab Kediri dilaporkan ke Bawaslu karena status WhatsApp."
+    assert facts_of(text) == {("asn_reported", "35.06", 1)}
+    # where the person works, named from the sub-district up with a comma between its parts
+    text = "Seorang ASN dari Kecamatan Pare, Kabupaten Kediri dilaporkan ke Bawaslu karena unggahan kampanye."
     assert facts_of(text) == {("asn_reported", "35.06", 1)}
     # one of several, described: no count
     text = "Bawaslu Kabupaten Kediri mengawasi ASN, termasuk salah seorang pejabat dinas pendidikan yang dilaporkan."
