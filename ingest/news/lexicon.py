@@ -124,9 +124,10 @@ def compiled() -> dict:
         # the occupation's words only: the stage words after them are still the count's
         "occupation_counted": re.compile(
             rf"^\s*(?:{_alternation(r['occupations'])})\b"
-            rf"(?=(?:{r['occupation_status_after']})|(?:{r['occupation_sent_after']}))",
+            rf"(?=(?:{r['occupation_status_after']})|(?:[^.;,\d]{{0,60}}?{r['sent_to_commission']}))",
             re.I,
         ),
+        "sent_to_commission": re.compile(r["sent_to_commission"], re.I),
         "employer_named": re.compile(r["employer_named"], re.I),
         "regency_pointed_after": re.compile(r["regency_pointed_after"], re.I),
         "asn_kinds_after": re.compile(r["asn_kinds_after"], re.I),

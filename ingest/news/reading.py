@@ -459,8 +459,8 @@ def topic(sentence: str, figure: Figure, next_start: int, previous_end: int = 0)
     general = c["general_violation"].search(words)
     if not counts_asn and general and not c["general_violation_of_asn"].match(words, general.end()):
         return "other"
-    if c["topic"].search(words):
-        return "own"
+    if c["topic"].search(words) or c["sent_to_commission"].search(words):
+        return "own"  # "... netralitas ASN", "seorang guru ... dilaporkan ke KASN"
     other_before = c["other_topic"].search(before) or c["general_violation"].search(before)
     # "Di luar netralitas ada 83 pelanggaran": the topic word inside the other subject's words does not count
     rest = c["general_violation"].sub(" ", c["other_topic"].sub(" ", before))

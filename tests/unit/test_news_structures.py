@@ -387,6 +387,13 @@ def test_a_candidates_number_is_no_count():
         "nomor punggung 2."
     )
     assert facts_of(text) == {("cases_reported", "32", 5)}
+    # a ruling of the Constitutional Court by its number
+    text = (
+        "Bawaslu Kabupaten Garut juga memanggil 7 pegawai lain yang diduga turut terlibat. Di sisi lain, ia "
+        "mengimbau agar ASN mematuhi asas netralitas Pilkada yang dikuatkan dengan putusan MK 136 yang menjelaskan "
+        "bahwa ASN dilarang berkampanye."
+    )
+    assert not {f for f in facts_of(text) if f[2] == 136}
 
 
 def test_seorang_counts_one_only_when_a_stage_verb_acts_on_it():
@@ -1701,6 +1708,12 @@ def test_an_occupation_counted_with_its_civil_service_status_counts_persons():
     # sent on to the civil-service bodies, they are ASN
     text = "Bawaslu mengawasi netralitas ASN. Seorang kepala sekolah di Kabupaten Kediri dilaporkan ke KASN."
     assert facts_of(text) == {("asn_reported", "35.06", 1)}
+    # ... which makes the count about ASN even where nothing else in the article has said so yet (a headline)
+    text = "Seorang Guru di Bantul Dilaporkan ke KASN karena Aktif Kampanye"
+    assert facts_of(text) == {("asn_reported", "34.02", 1)}
+    # but not the other counts of its sentence, which may be of every kind
+    text = "Bawaslu Kalimantan Timur mencatat enam dugaan pelanggaran. Lima dugaan ditelusuri, satu diteruskan ke KASN."
+    assert not {f for f in facts_of(text) if f[2] == 5}
     # teachers with no status said may be honorary staff; a teacher beside ASN is counted apart from them
     assert facts_of("Bawaslu Kabupaten Kediri meneruskan laporan tiga guru honorer ke dinas pendidikan.") == set()
     assert ("asn_reported", "35.06", 3) not in facts_of("Bawaslu Kabupaten Kediri memeriksa tiga guru dan dua ASN.")
