@@ -990,6 +990,12 @@ def test_the_national_agency_data_cited_by_a_regional_office_is_national():
         "melanggar netralitas pada Pemilu 2024."
     )
     assert facts_of(text) == {("asn_reported", "ID", 120)}
+    # ... and so is the tally the agency itself is said to record or release
+    text = (
+        "Ketua Bawaslu Kabupaten Belitung mengingatkan ASN agar netral. Sebelumnya, KASN merilis data hasil "
+        "pengawasan 2020-2023, dimana sebanyak 1.596 ASN terbukti melanggar netralitas."
+    )
+    assert facts_of(text) == {("asn_recommended", "ID", 1596)}
 
 
 def test_those_whose_next_stage_has_not_come_are_no_fact_of_the_stage_before():
