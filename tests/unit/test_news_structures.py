@@ -381,7 +381,8 @@ def test_a_province_beside_its_regency_only_says_where_the_regency_is():
 def test_a_candidates_number_is_no_count():
     text = "Bawaslu Kabupaten Jember menerima laporan soal ASN yang berfoto dengan simbol dukungan untuk paslon 2."
     assert facts_of(text) == set()
-    # a number "nomor" and the word after it say is a number worn or drawn, not a list item of the count before
+    # a number named by "nomor" and the word after it ("nomor punggung 2") is worn or drawn, not a list item of the
+    # count before
     text = (
         "Bawaslu Jawa Barat menangani 5 kasus netralitas ASN. Kemudian di Kabupaten Garut, camat memamerkan kaus "
         "nomor punggung 2."
