@@ -51,9 +51,14 @@ def _same_value(found, expected) -> bool:
         return False
 
 
-def matches(fact: Fact, gold: dict) -> bool:
+def accepts_metric(metric: str, gold: dict) -> bool:
+    """Whether a gold fact accepts the metric: it names one metric, a list of accepted ones, or "*"."""
     metrics = gold["metric"] if isinstance(gold["metric"], list) else [gold["metric"]]
-    if "*" not in metrics and fact.metric not in metrics:
+    return "*" in metrics or metric in metrics
+
+
+def matches(fact: Fact, gold: dict) -> bool:
+    if not accepts_metric(fact.metric, gold):
         return False
     if _region(fact.region_code) != _region(gold["region_code"]):
         return False

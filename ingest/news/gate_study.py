@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.news.evaluate import _region, _same_value
+from ingest.news.evaluate import _region, _same_value, accepts_metric
 
 ROUNDS = Path("data/news-labels/rounds.csv")
 CACHE = Path("warehouse/news-study")
@@ -188,9 +188,8 @@ def what_went_wrong(runs: dict[int, dict], labelled: dict[int, Round]) -> Counte
 
     def near(fact: dict, gold: dict) -> tuple[bool, bool, bool]:
         """Whether the fact has the labelled fact's value, metric and region, each as the scorer compares them."""
-        metrics = gold["metric"] if isinstance(gold["metric"], list) else [gold["metric"]]
         place = _region(gold["region_code"]) == _region(fact["region"])
-        return _same_value(fact["value"], gold["value"]), fact["metric"] in metrics, place
+        return _same_value(fact["value"], gold["value"]), accepts_metric(fact["metric"], gold), place
 
     kinds: Counter = Counter()
     for n, run in runs.items():
