@@ -6,6 +6,7 @@ what a person must fix."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -14,6 +15,7 @@ import duckdb
 import openpyxl
 import pytest
 
+from ingest.pii import PSEUDONYM_HEX_CHARS, PSEUDONYM_PREFIX
 from ingest.settings import load_settings
 from orchestration.summary import summarise
 from tests.e2e.test_pipeline import netra_environment, refresh
@@ -23,6 +25,7 @@ pytestmark = pytest.mark.e2e
 NAMES = ["Asep Sunarya", "Budi Hartono", "Siti Aminah", "Dedi Kurnia", "Euis Komariah", "Rina Marlina"]
 NIPS = [f"1985010120100{i:05d}" for i in range(1, 9)]
 NIP_SHAPED = re.compile(r"(?<!\d)\d(?:[ .-]?\d){17}(?!\d)")
+PSEUDONYM = re.compile(rf"{re.escape(PSEUDONYM_PREFIX)}[0-9a-f]{{{PSEUDONYM_HEX_CHARS}}}")
 
 # The figures by hand. Pemilu 2024, KASN, national:
 #   31 Jan (XLSX): S-1 recommended and followed up, S-2 recommended, S-3 not proven, S-4 pending
@@ -258,7 +261,16 @@ def test_quarantine_and_refusals_say_what_to_fix_without_personal_data(stranger)
     assert "SMPN 1 Garut (NIP <NIP masked>)" in agencies
 
 
+def _own_digest(cell: str, file_digests: set[str]) -> bool:
+    """A digest the warehouse writes itself: a landing file's SHA-256 (`load_log.file_sha256`) or an ASN's
+    pseudonym. Their hex digits can run 18 long by chance ("...e153411495829196928d"), which is no NIP."""
+    return cell in file_digests or bool(PSEUDONYM.fullmatch(cell))
+
+
 def test_no_name_or_nip_in_any_database(stranger):
+    file_digests = {
+        hashlib.sha256(path.read_bytes()).hexdigest() for path in stranger["landing"].rglob("*") if path.is_file()
+    }
     for database in ("netra.duckdb", "serving.duckdb"):
         with duckdb.connect(str(stranger["warehouse"] / database), read_only=True) as con:
             for schema, table in con.execute(
@@ -270,7 +282,11 @@ def test_no_name_or_nip_in_any_database(stranger):
                     for cell in row
                     if isinstance(cell, str)
                 ]
-                assert not any(NIP_SHAPED.search(c) for c in cells), (database, table)
+                assert not any(NIP_SHAPED.search(c) for c in cells if not _own_digest(c, file_digests)), (
+                    database,
+                    table,
+                )
+                assert not any(nip in c for c in cells for nip in NIPS), (database, table)
                 assert not any(name in c for c in cells for name in NAMES), (database, table)
 
 
