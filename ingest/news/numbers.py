@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.news.articles import rules
-from ingest.news.lexicon import compiled
+from ingest.news.lexicon import alternation, compiled
 
 
 @dataclass(frozen=True)
@@ -37,17 +37,14 @@ _SPACED_DECIMAL = re.compile(r"(?<=\()(\d{1,2}), (\d)(?=\s?%\))")
 def number_word_hint() -> re.Pattern:
     """A quick look, in lower-cased text, for the start of any number word or zero word of the rules."""
     r = rules()
-    return re.compile(
-        "|".join(re.escape(w) for w in sorted([*r["number_words"], *r["zero_words"]], key=len, reverse=True))
-    )
+    return re.compile(alternation([*r["number_words"], *r["zero_words"]]))
 
 
 @cache
 def _word_pattern() -> re.Pattern:
     r = rules()
-    simple = sorted(r["number_words"], key=len, reverse=True)
     multipliers = "|".join(r["number_multipliers"])
-    one = rf"(?:{'|'.join(simple)})(?:\s*(?:{multipliers}))?"
+    one = rf"(?:{alternation(r['number_words'])})(?:\s*(?:{multipliers}))?"
     zero = "|".join(re.escape(w) for w in r["zero_words"])
     # "dua-duanya", "satu-satunya": a doubled number word says "both", "the only", and counts nothing
     return re.compile(rf"\b(?:({one}(?:\s+{one})*)|({zero}))\b(?!-)")  # matched against lower-cased text
@@ -99,8 +96,8 @@ def _collective_pattern() -> re.Pattern:
     """ "Keenam ASN tersebut", "kedua laporan itu": "ke" and a number word before what it counts and a word
     pointing at it count them all, not an ordinal."""
     r = rules()
-    simple = "|".join(sorted((w for w in r["number_words"] if r["number_words"][w] <= 12), key=len, reverse=True))
-    units = "|".join(sorted((*r["units"]["persons"], *r["units"]["cases"]), key=len, reverse=True))
+    simple = alternation(w for w in r["number_words"] if r["number_words"][w] <= 12)
+    units = alternation((*r["units"]["persons"], *r["units"]["cases"]))
     return re.compile(rf"\bke({simple})\s+(?:orang\s+)?(?:{units})\b(?=(?:\s+\w+){{0,2}}?\s+(?:tersebut|itu|ini)\b)")
 
 

@@ -325,7 +325,8 @@ class Cues:
         c = compiled()
         self.anchored: list[tuple[str, str, re.Pattern]] = c["anchored_stages"]
         lowered = self.lowered = sentence.lower()  # stage patterns are written, and matched, in lower case
-        chosen = sorted({i for word, found in c["stage_keywords"].items() if word in lowered for i in found})
+        keywords = c["stage_keywords"]
+        chosen = sorted({i for match in c["stage_keyword_scan"].finditer(lowered) for i in keywords[match.group(1)]})
         for i in chosen:
             name, side, pattern = c["free_stages"][i]
             for match in pattern.finditer(lowered):

@@ -1522,6 +1522,27 @@ def test_a_stage_pattern_with_an_escape_lower_casing_would_turn_around_is_refuse
         stage_pattern(r"ditindaklanjuti\s+oleh\s+\S+")
 
 
+def test_a_word_list_as_a_tree_matches_what_the_flat_longest_first_list_matches():
+    import re
+
+    from ingest.news.lexicon import alternation
+
+    words = ["tindak", "tindak lanjut", "ditindaklanjuti", "ditindak", "asn", "asn daerah", "se-indonesia", "a.n."]
+    flat = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    texts = [
+        "asn daerah ditindaklanjuti, tindak lanjut se-indonesia a.n. asn",
+        "ditindak tegas; asn-nya tindaklanjut asnx",
+        "ASN DAERAH DITINDAK",
+    ]
+    for context in (r"(?:{})", r"\b(?:{})\b", r"(?:{})(?![a-z])", r"(?=({}))"):
+        tree, plain = (re.compile(context.format(body), re.I) for body in (alternation(words), flat))
+        for text in texts:
+            assert [m.group(0, *range(1, tree.groups + 1)) for m in tree.finditer(text)] == [
+                m.group(0, *range(1, plain.groups + 1)) for m in plain.finditer(text)
+            ]
+    assert alternation([]) == "" and re.fullmatch(alternation(["ab", "abc"]), "abc")
+
+
 def test_the_kinds_asn_come_in_are_no_count():
     text = (
         "Bawaslu Kota Bitung memetakan netralitas ASN pada Pilkada 2024. ASN ada dua yaitu PNS dan pegawai "
