@@ -58,10 +58,35 @@ _DATELINE = re.compile(
 _DATELINE_MARK = re.compile(r"[-–—|\ufffd:]")
 
 
+# a line a page wrapped at a fixed width ("... melanggar ketentuan Pasal 4 angka" over "12 huruf b PP ..."): long,
+# it ends inside a sentence, and the next line goes on in lower case or with a figure that opens no list item
+_WRAPPED = re.compile(r".{40,}[^.!?:;\"”’')\]]$")
+_GOES_ON = re.compile(r"(?:[a-z]|\d+(?![.)\d]))")
+# a page wraps all its lines, so several go on in lower case; one or two are a title over a byline or a
+# caption ("... Tidak Netral" over "author [nama]"), which stay lines of their own
+_WRAPPED_PAGE = 3
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """The lines of a page wrapped at a fixed width, each wrapped one joined to the line it goes on in, so
+    that a sentence is read whole; the lines of any other page as they are."""
+    wrapped = sum(1 for line, after in zip(lines, lines[1:]) if after[0].islower() and _WRAPPED.fullmatch(line))
+    if wrapped < _WRAPPED_PAGE:
+        return lines
+    joined: list[str] = []
+    for line in lines:
+        if joined and _GOES_ON.match(line) and _WRAPPED.fullmatch(joined[-1]):
+            joined[-1] += " " + line
+        else:
+            joined.append(line)
+    return joined
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
-    """(paragraph number, sentence) pairs in reading order; a non-empty line is a paragraph."""
+    """(paragraph number, sentence) pairs in reading order; a non-empty line is a paragraph, and a line
+    wrapped inside a sentence goes on in the next."""
     pairs = []
-    lines = [_LIST_MARKER.sub("", line.strip()) for line in text.splitlines() if line.strip()]
+    lines = _unwrapped([_LIST_MARKER.sub("", line.strip()) for line in text.splitlines() if line.strip()])
     for number, paragraph in enumerate(lines):
         for spaced in _SENTENCE_END.split(paragraph):
             # most sentences hold no full stop before their last character: only those are searched again

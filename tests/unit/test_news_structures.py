@@ -1870,3 +1870,25 @@ def test_the_number_of_a_law_named_in_words_is_no_count():
     assert {f[2] for f in facts_of(text, "2024-10-11")} == {2}
     # a headline in capitals names its law the same way
     assert {f[2] for f in facts_of(text.upper(), "2024-10-11")} == {2}
+
+
+def test_a_page_wrapped_at_a_fixed_width_is_read_in_whole_sentences():
+    wrapped = (
+        "Bawaslu Kabupaten Purbalingga meneruskan temuan pelanggaran netralitas\n"
+        "seorang guru PNS kepada Komisi ASN. Guru tersebut dinilai telah melanggar\n"
+        "ketentuan Pasal 4 angka\n"
+        "12 huruf b PP Nomor 53 Tahun 2010 tentang Disiplin Pegawai Negeri Sipil karena hadir\n"
+        "dalam kampanye salah satu calon anggota legislatif dengan atribut partai.\n"
+    )
+    read = [s for _, s in sentences(wrapped)]
+    assert read[-1].startswith("Guru tersebut") and read[-1].endswith("dengan atribut partai.")
+    assert not [f for f in facts_of(wrapped, "2019-01-29") if f[2] == 12]
+    # a title over its byline and a caption over its credit: two lines going on in lower case are no wrapped page
+    page = (
+        "Bawaslu Kota Mataram Catat 4 ASN Dilaporkan Diduga Tidak Netral\n"
+        "author redaksi\n"
+        "Bawaslu Kota Mataram mencatat empat laporan dugaan pelanggaran netralitas ASN.\n"
+        "Petugas pengawas memeriksa berkas laporan di kantor Bawaslu Kota Mataram\n"
+        "foto istimewa\n"
+    )
+    assert len(sentences(page)) == 5
