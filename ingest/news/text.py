@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from itertools import pairwise
 
 from ingest.headers import fold
 from ingest.news.articles import _MONTHS, rules
@@ -60,18 +61,16 @@ _DATELINE_MARK = re.compile(r"[-–—|\ufffd:]")
 
 # a line a page wrapped at a fixed width ("... melanggar ketentuan Pasal 4 angka" over "12 huruf b PP ..."): long,
 # it ends inside a sentence, and the next line goes on in lower case or with a figure that opens no list item
-_WRAPPED = re.compile(r".{40,}[^.!?:;\"”’')\]]$")
+_WRAPPING = rules()["wrapped_lines"]
+_WRAPPED = re.compile(rf".{{{_WRAPPING['min_length']},}}[^.!?:;\"”’')\]]$")
 _GOES_ON = re.compile(r"(?:[a-z]|\d+(?![.)\d]))")
-# a page wraps all its lines, so several go on in lower case; one or two are a title over a byline or a
-# caption ("... Tidak Netral" over "author [nama]"), which stay lines of their own
-_WRAPPED_PAGE = 3
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
     """The lines of a page wrapped at a fixed width, each wrapped one joined to the line it goes on in, so
     that a sentence is read whole; the lines of any other page as they are."""
-    wrapped = sum(1 for line, after in zip(lines, lines[1:]) if after[0].islower() and _WRAPPED.fullmatch(line))
-    if wrapped < _WRAPPED_PAGE:
+    wrapped = sum(1 for line, after in pairwise(lines) if after[0].islower() and _WRAPPED.fullmatch(line))
+    if wrapped < _WRAPPING["per_page"]:
         return lines
     joined: list[str] = []
     for line in lines:
