@@ -221,7 +221,7 @@ def is_indefinite(sentence: str, figure: Figure) -> bool:
     seorang ASN ke KASN" and "menemukan satu kasus yang ..." count the one a stage verb acts on."""
     if not (figure.spelled and figure.value == 1):
         return False
-    if compiled()["counting_verb_before"].search(sentence[max(0, figure.start - 30) : figure.start]):
+    if compiled()["counting_verb_before"].search(sentence[max(0, figure.start - 50) : figure.start]):
         return False  # "telah menemukan satu kasus yang ...", "melaporkan seorang ASN"
     if compiled()["counting_verb_after"].match(sentence[figure.end :]):
         return False  # "Seorang ASN di Kota Kendari diperiksa oleh Bawaslu"

@@ -1892,3 +1892,23 @@ def test_a_page_wrapped_at_a_fixed_width_is_read_in_whole_sentences():
         "foto istimewa\n"
     )
     assert len(sentences(page)) == 5
+
+
+def test_one_person_a_verb_finds_something_of_counts_one():
+    found = facts_of(
+        "Bawaslu Kabupaten Sleman menemukan ada dugaan pelanggaran seorang pegawai negeri sipil (PNS) saat "
+        "kampanye salah satu pasangan calon pada Pilkada 2024.",
+        "2024-10-20",
+    )
+    assert ("asn_reported", "34.04", 1) in found
+    found = facts_of(
+        "Bawaslu Kota Kendari telah menindaklanjuti temuan seorang oknum ASN yang diduga tidak netral pada "
+        "Pilkada 2024.",
+        "2024-10-20",
+    )
+    assert ("asn_reported", "74.71", 1) in found
+    # a report by someone is no count of ASN
+    assert not facts_of(
+        "Menurut laporan seorang warga kepada Bawaslu Kota Kendari, ASN itu hadir di kampanye pada Pilkada 2024.",
+        "2024-10-20",
+    )
