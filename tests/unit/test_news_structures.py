@@ -1912,3 +1912,14 @@ def test_one_person_a_verb_finds_something_of_counts_one():
         "Menurut laporan seorang warga kepada Bawaslu Kota Kendari, ASN itu hadir di kampanye pada Pilkada 2024.",
         "2024-10-20",
     )
+
+
+def test_cases_of_the_neutrality_of_village_councils_and_contract_staff_are_no_count_of_asn():
+    assert not facts_of(
+        "Bawaslu Kabupaten Seluma telah meneruskan tiga kasus pelanggaran netralitas anggota Badan Permusyawaratan "
+        "Desa (BPD) dan tenaga honorer kepada Pjs Bupati Seluma.",
+        "2024-10-20",
+    )
+    assert ("cases_reported", "17.05", 3) in facts_of(
+        "Bawaslu Kabupaten Seluma telah meneruskan tiga kasus pelanggaran netralitas ASN kepada BKN.", "2024-10-20"
+    )
