@@ -119,7 +119,8 @@ def compiled() -> dict:
         "topic_set_aside": re.compile(r["topic_set_aside_by"] + rf"(?:{alternation(r['asn_units'])})\b", re.I),
         # "netralitas kepala desa": the neutrality of another subject names no ASN
         "neutrality_of_other": re.compile(
-            rf"\b(?:netralitas|ketidaknetralan)\s+(?:anggota\s+|para\s+)?(?=(?:{alternation(w.lower() for w in r['other_subjects'])})\b)"
+            r"\b(?:netralitas|ketidaknetralan)\s+(?:anggota\s+|para\s+)?"
+            rf"(?=(?:{alternation(w.lower() for w in r['other_subjects'])})\b)"
         ),
         "actors": {kind: _words(words) for kind, words in r["actors"].items()},
         "not_subject": re.compile(r["actor_not_subject_before"], re.I),
