@@ -1923,3 +1923,18 @@ def test_cases_of_the_neutrality_of_village_councils_and_contract_staff_are_no_c
     assert ("cases_reported", "17.05", 3) in facts_of(
         "Bawaslu Kabupaten Seluma telah meneruskan tiga kasus pelanggaran netralitas ASN kepada BKN.", "2024-10-20"
     )
+
+
+def test_a_school_named_by_its_number_and_a_count_of_commissioners_are_no_count_of_asn():
+    schools = (
+        "Enam Orang Guru di Tebo Diperiksa Bawaslu\n"
+        "Hal itu dialami beberapa orang ASN yang bertugas sebagai guru di Kabupaten Tebo.\n"
+        "Badan Pengawas Pemilu (Bawaslu) Kabupaten Tebo pada Senin (14/01/2019) memanggil sejumlah guru SD 115 "
+        "Sungai Alai, Kecamatan Tebo Tengah, yang diduga berkampanye di media sosial."
+    )
+    assert not [f for f in facts_of(schools, "2019-01-14") if f[2] == 115]
+    assert not facts_of(
+        "Warga Kecamatan Baureno, Kabupaten Bojonegoro, menjelaskan bahwa dirinya melaporkan ke 3 komisioner Bawaslu "
+        "atas penanganan dugaan pelanggaran yang dilakukan oleh seorang ASN.",
+        "2024-09-20",
+    )
