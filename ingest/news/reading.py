@@ -38,7 +38,10 @@ _TIME_AFTER = re.compile(r"^\s*(?:WIB|WITA|WIT)\b")
 # or where it comes from ("1 dari Pasangkayu")
 # ("tiga laporan diterima Bawaslu Kabupaten Boven Digoel": the office that received it)
 _ATTACHED_AFTER = re.compile(
-    r"^(?:[^.;]{0,45}?|[^.;,]{0,75}?)\b(?:di|se-?)\s+$|^(?:\s+\(?(?:asn|pns)\)?)?(?:\s+(?:lainnya|lagi))?\s+(?:dari\s+)?$"
+    # ("15 orang ASN bekerja di lingkungan pemerintah Kabupaten Majene", "3 ASN lingkup Pemkab Polman": the
+    # government the ASN work for, named after them)
+    r"^(?:[^.;]{0,45}?|[^.;,]{0,75}?)\b(?:(?:di|se-?)\s+(?:(?:lingkungan|lingkup)\s+)?|(?:dalam\s+)?lingkup\s+|dalam\s+lingkungan\s+)"
+    r"(?:(?:pemerintah(?:an)?|pemkab|pemkot|pemprov|pemda)\s+)?$|^(?:\s+\(?(?:asn|pns)\)?)?(?:\s+(?:lainnya|lagi))?\s+(?:dari\s+)?$"
     r"|^\s+(?:\w+\s+){0,3}?(?:diterima|ditangani|dicatat|diproses)\s+(?:oleh\s+)?bawaslu\s+$"
     # ("5 laporan lainnya dari Batam");
     # "satu lagi ASN yang bertugas di Kantor Kecamatan Abang, Kabupaten Karangasem", "seorang ASN dari Kecamatan

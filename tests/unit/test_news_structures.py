@@ -1938,3 +1938,15 @@ def test_a_school_named_by_its_number_and_a_count_of_commissioners_are_no_count_
         "atas penanganan dugaan pelanggaran yang dilakukan oleh seorang ASN.",
         "2024-09-20",
     )
+
+
+def test_a_count_of_asn_takes_the_government_they_work_for_named_after_it():
+    text = (
+        "Bawaslu Provinsi Sulawesi Barat merekomendasikan 12 ASN ke KASN. Dari jumlah itu, 7 orang ASN bekerja di "
+        "lingkungan pemerintah Kabupaten Majene, 4 orang bekerja di lingkungan pemerintah Kabupaten Mamuju dan "
+        "1 orang ASN di Kabupaten Pasangkayu."
+    )
+    found = facts_of(text, "2023-10-21")
+    assert {("asn_reported", "76.05", 7), ("asn_reported", "76.02", 4), ("asn_reported", "76.01", 1)} <= {
+        (m if m != "asn_recommended" else "asn_reported", r, v) for m, r, v in found
+    }
