@@ -1950,3 +1950,12 @@ def test_a_count_of_asn_takes_the_government_they_work_for_named_after_it():
     assert {("asn_reported", "76.05", 7), ("asn_reported", "76.02", 4), ("asn_reported", "76.01", 1)} <= {
         (m if m != "asn_recommended" else "asn_reported", r, v) for m, r, v in found
     }
+
+
+def test_a_law_numbered_after_no_without_its_full_stop_is_a_reference():
+    text = (
+        "Bawaslu Kabupaten Gorontalo menelusuri informasi dugaan pelanggaran netralitas ASN oleh seorang kepala "
+        'dinas.\n"Saya menghimbau kepada seluruh ASN untuk tetap menjaga netralitas, karena hal tersebut sesuai '
+        'undang-undang no 5 tentang ASN, untuk tidak memihak kepada salah satu parpol," kata dia.'
+    )
+    assert not [f for f in facts_of(text, "2023-08-23") if f[2] == 5]
