@@ -577,7 +577,8 @@ def owner(
         window = max(0, figure.start - 25)
         each = _EACH.search(sentence[window : attached_after.start])
         one_each = each and window + each.start() > figure.start and len(attached_after.mentions) == figure.value
-        if len(attached_after.mentions) > 1 and (not each or one_each):
+        # a name and its short form ("Kabupaten Parigi Moutong (Parimo)") are one region, not two together
+        if len(set(attached_after.codes)) > 1 and (not each or one_each):
             # "Empat pelanggaran ... masing-masing di Kabupaten Brebes, Klaten, Sukoharjo dan Boyolali": four
             # regions sharing four cases, one each
             # "dua kasus di Kabupaten Ponorogo dan Sidoarjo": one count for them together, not for each
