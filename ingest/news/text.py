@@ -25,7 +25,9 @@ _AS_OF = re.compile(
 # "Pilkada Serentak 2020", "Pemilihan Umum (Pemilu) 2024", "Pilkada Wakatobi 2020"
 _ELECTION = re.compile(
     r"\b(pilkada|pemilu|pemilihan\s+umum|pemilihan\s+kepala\s+daerah|pemilihan|pileg|pilpres|pilgub|pilbup|pilwalkot|pilwali)"
-    r"(?:\s+(?:serentak|\(\w+\)|tahun|presiden|legislatif|gubernur|bupati|wali\s*kota|nasional|kota|kabupaten))*"
+    # races joined before one year are one election ("pemilihan presiden dan legislatif 2019")
+    r"(?:\s+(?:(?:dan|&|serta)\s+)?"
+    r"(?:serentak|\(\w+\)|tahun|presiden|wakil\s+presiden|legislatif|gubernur|bupati|wali\s*kota|nasional|kota|kabupaten))*"
     r"(?:\s+(?-i:[A-Z][a-z]+)){0,2}\s+(\d{4})\b",
     re.I,
 )

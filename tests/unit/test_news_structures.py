@@ -1221,6 +1221,30 @@ def test_the_presidential_election_is_the_general_election():
     assert elections("Pemilihan Presiden 2019 jadi pengalaman bagi Bawaslu.") == [(0, "PEMILU_2019")]
 
 
+def test_two_national_races_joined_before_one_year_are_the_general_election():
+    from ingest.news.text import elections
+
+    for name in (
+        "pemilihan presiden dan legislatif 2019",
+        "Pemilu Legislatif dan Presiden 2019",
+        "Pemilihan Presiden dan Wakil Presiden tahun 2019",
+    ):
+        assert elections(f"Selama {name} lalu ada laporan.", 2020) == [(7, "PEMILU_2019")], name
+    # a year-old tally inside a newer article keeps the election it was counted in
+    article = Article(
+        "t",
+        "t.txt",
+        "Bawaslu Sumatera Barat bersiap mengawasi Pilkada 2020. Pada pemilihan presiden dan legislatif 2019 lalu, "
+        "tercatat 12 pelanggaran netralitas ASN di Sumatera Barat.",
+        published_date="2020-02-10",
+    )
+    assert [(f.metric, f.value, f.election_id) for f in extract_facts(article)] == [
+        ("cases_reported", 12, "PEMILU_2019")
+    ]
+    # a regional race joined to another keeps its kind
+    assert elections("Saat pemilihan gubernur dan bupati 2024 ada laporan.") == [(5, "PILKADA_2024")]
+
+
 def test_a_region_name_written_joined_is_the_region_and_no_name():
     from ingest.news.names import mask_names
 
