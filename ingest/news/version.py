@@ -94,5 +94,5 @@ def fingerprint(paths: list[Path], base: Path = PACKAGE_PARENT) -> str:
 
 
 def extractor_version(rules_version: int, rules_file: Path) -> str:
-    """ "3.<rules version>+<digest of the code, rules and seeds>", e.g. "3.59+4f0c2a9b71d3"."""
+    """The version stored with every fact: 3.<rules version>+<digest of the code, rules and seeds>."""
     return f"3.{rules_version}+{fingerprint([*extraction_inputs(), rules_file])}"
