@@ -27,19 +27,16 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ingest.news import ikp, reading
-from ingest.news.articles import RULES_FILE, Article, rules
+from ingest.news.articles import Article, rules
 from ingest.news.decide import Candidate, Fact, decide, demote
 from ingest.news.lexicon import compiled, penalty
 from ingest.news.numbers import Figure, figures, number_word_hint, to_number
 from ingest.news.places import Group, Mention, groups, mentions, province_of
 from ingest.news.text import as_of_date, dateline, elections, sentences
-from ingest.news.version import extractor_version
 from ingest.regions import NATIONAL_CODE
 
-__all__ = ["EXTRACTOR_VERSION", "Candidate", "Fact", "as_of_date", "extract", "extract_facts", "to_number"]
+__all__ = ["Candidate", "Fact", "as_of_date", "extract", "extract_facts", "to_number"]
 
-# the rules' version and a digest of the code, rules and seeds: a change to any extracts every article again
-EXTRACTOR_VERSION = extractor_version(rules()["version"], RULES_FILE)
 # a sentence holding none of these (digits, zone or rank words, number words) states no figure
 _FIGURE_HINT = re.compile(r"\d|zona|urutan|peringkat|posisi|ranking")  # matched against lower-cased text
 _COUNTED = ("persons", "cases")

@@ -24,8 +24,9 @@ from ingest.landing import content_hash, survey
 from ingest.loader import LoadHistory, SourceReport, refuse
 from ingest.news.articles import ARTICLE_SUFFIXES, Article, read_article_file
 from ingest.news.dedupe import CopyIndex, placement_order, sentence_hashes
-from ingest.news.extract import EXTRACTOR_VERSION, Candidate, Fact, extract
+from ingest.news.extract import Candidate, Fact, extract
 from ingest.news.names import mask_names
+from ingest.news.version import current_version
 from ingest.raw_writer import FileReport, log_failure, log_file
 from ingest.sources import NEWS_SOURCE, Source
 from ingest.warehouse import transaction
@@ -295,8 +296,9 @@ def extract_facts_for(con: duckdb.DuckDBPyConnection, window: tuple[dt.date, dt.
     arrives, and the marts, not the extraction, leave copies out.
     """
     ensure_news_tables(con)
+    version = current_version()
     if window is None:
-        where, params = "WHERE extracted_version IS DISTINCT FROM ?", [EXTRACTOR_VERSION]
+        where, params = "WHERE extracted_version IS DISTINCT FROM ?", [version]
     else:
         where, params = "WHERE partition_date >= ? AND partition_date < ?", list(window)
     chosen = con.execute(
@@ -312,12 +314,12 @@ def extract_facts_for(con: duckdb.DuckDBPyConnection, window: tuple[dt.date, dt.
         facts += found
         review += doubtful
     frame = pd.DataFrame([asdict(f) for f in facts], columns=list(Fact.__dataclass_fields__))
-    frame["extractor_version"] = EXTRACTOR_VERSION
+    frame["extractor_version"] = version
     held = pd.DataFrame(
         [{**asdict(c.fact), "confidence": c.confidence, "reasons": "; ".join(c.reasons)} for c in review],
         columns=[*Fact.__dataclass_fields__, "confidence", "reasons"],
     )
-    held["extractor_version"] = EXTRACTOR_VERSION
+    held["extractor_version"] = version
     ids = pd.DataFrame({"article_id": [a.article_id for a in articles]})
     con.register("extracted", frame)
     con.register("held", held)
@@ -337,7 +339,7 @@ def extract_facts_for(con: duckdb.DuckDBPyConnection, window: tuple[dt.date, dt.
             con.execute(
                 "UPDATE raw.news_articles SET extracted_version = ? "
                 "WHERE article_id IN (SELECT article_id FROM extracted_ids)",
-                [EXTRACTOR_VERSION],
+                [version],
             )
     finally:
         con.unregister("extracted")

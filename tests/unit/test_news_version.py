@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from ingest.news.articles import rules
-from ingest.news.extract import EXTRACTOR_VERSION
-from ingest.news.version import PACKAGE_PARENT, extraction_inputs, extractor_version, fingerprint
+from ingest.news.version import PACKAGE_PARENT, current_version, extraction_inputs, extractor_version, fingerprint
 
 
 def _package(tmp_path: Path) -> tuple[Path, Path]:
@@ -101,7 +100,7 @@ def test_the_inputs_hold_every_ingest_module_the_extractor_loads():
 
 
 def test_the_version_names_the_rules_version_and_changes_with_the_rules_file(tmp_path):
-    assert EXTRACTOR_VERSION.startswith(f"3.{rules()['version']}+")
+    assert current_version().startswith(f"3.{rules()['version']}+")
     first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
     first.write_text("version: 58\nwords: [kasus]\n", encoding="utf-8")
     second.write_text("version: 58\nwords: [kasus, perkara]\n", encoding="utf-8")
