@@ -93,11 +93,17 @@ NEWS_SETS ?= $(NEWS_DEV_GOLD):$(NEWS_DEV_TEXTS) data/news-labels/tuning.json:dat
 	$(shell tail -n +2 data/news-labels/rounds.csv | cut -d, -f2,3 | tr , :)
 eval-news: setup
 	$(BIN)/python -m ingest.news.evaluate tests/fixtures/news/gold.json tests/fixtures/news/labelled/gold.json
-	@for set in $(NEWS_SETS); do \
+	@absent=""; uncopied=""; for set in $(NEWS_SETS); do \
 		gold=$${set%%:*}; texts=$${set#*:}; \
-		if [ -f "$$gold" ] && [ -d "$$texts" ]; then $(BIN)/python -m ingest.news.evaluate "$$gold" --texts "$$texts"; \
-		else echo "$$gold not scored: keep its articles' copies in $$texts/ (<key>.txt, first line the address)"; fi; \
-	done
+		if [ ! -f "$$gold" ]; then absent="$$absent $$gold"; \
+		elif [ ! -d "$$texts" ]; then uncopied="$$uncopied $$texts/"; \
+		else $(BIN)/python -m ingest.news.evaluate "$$gold" --texts "$$texts"; fi; \
+	done; \
+	if [ -n "$$absent" ]; then echo "not scored, no labels file:$$absent"; fi; \
+	if [ -n "$$uncopied" ]; then \
+		echo "$$(echo $$uncopied | wc -w) labelled set(s) not scored, their articles' local copies are missing:$$uncopied"; \
+		echo "  keep each article as <folder>/<key>.txt, its address on the first line (third-party text, git-ignored)"; \
+	fi
 
 # Would a model trained on the unseen first runs of earlier rounds make the published news facts surer?
 # (docs/news-extraction.md). It reruns each round's first run at the commit that added its labels.
