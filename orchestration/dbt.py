@@ -1,7 +1,6 @@
 """The dbt project as Dagster assets, joined to the ingest assets through its sources."""
 
 import datetime as dt
-import hashlib
 import json
 import os
 import shutil
@@ -16,6 +15,7 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 from packaging import version
 
+from ingest.digests import files_digest
 from ingest.settings import REPO_ROOT, load_settings
 from ingest.warehouse import connect, last_dbt_fingerprint, record_dbt_build
 from orchestration.backfill import rebuild_window
@@ -123,13 +123,13 @@ DBT_TEST_ARGS = ["test", "--exclude-resource-type", "unit_test"]
 def project_fingerprint(project_dir: Path = DBT_PROJECT_DIR) -> str:
     """A hash of the dbt project's SQL, YAML and seeds: when it changes, incremental tables were built
     by other logic or methodology (a new status alias reclassifies old snapshots), so they are rebuilt."""
-    digest = hashlib.sha256()
-    for folder in ("models", "macros", "seeds"):
-        for path in sorted((project_dir / folder).rglob("*")):
-            if path.is_file():
-                digest.update(str(path.relative_to(project_dir)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
+    files = [
+        path
+        for folder in ("models", "macros", "seeds")
+        for path in sorted((project_dir / folder).rglob("*"))
+        if path.is_file()
+    ]
+    return files_digest(files, project_dir)
 
 
 @dbt_assets(

@@ -13,10 +13,10 @@ every article, about a second for a thousand.
 from __future__ import annotations
 
 import ast
-import hashlib
 from functools import cache
 from pathlib import Path
 
+from ingest.digests import files_digest
 from ingest.news.articles import RULES_FILE, rules
 from ingest.reference_data import SEEDS_DIR
 
@@ -84,15 +84,8 @@ def extraction_inputs(
 
 
 def fingerprint(paths: list[Path], base: Path = PACKAGE_PARENT) -> str:
-    """A short digest of the files' names and contents, with line endings made alike (a checkout on Windows
-    must not re-extract everything)."""
-    digest = hashlib.sha256()
-    for path in paths:
-        name = path.relative_to(base) if path.is_relative_to(base) else path.name
-        digest.update(f"{Path(name).as_posix()}\0".encode())
-        digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
-        digest.update(b"\0")
-    return digest.hexdigest()[:12]
+    """A short digest of the files' names and contents (`files_digest`)."""
+    return files_digest(paths, base)[:12]
 
 
 def extractor_version(rules_version: int, rules_file: Path) -> str:
